@@ -1,0 +1,146 @@
+"""``python -m attention_core {train,translate,evaluate}``: the command-line contract.
+
+Errors a user can cause (bad arguments, missing or damaged files, empty input) print one line
+and exit non-zero; they never show a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+
+from .model import ATTENTION_KINDS
+from .tasks import TASKS, InputError
+
+EXIT_USAGE, EXIT_ERROR = 2, 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m attention_core", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    t = sub.add_parser("train", help="train a model and save a checkpoint every epoch")
+    t.add_argument("--task", required=True, choices=sorted(TASKS))
+    t.add_argument("--attention", required=True, choices=ATTENTION_KINDS)
+    t.add_argument("--data", help="Tatoeba-style TSV (English<TAB>French); fra-eng only")
+    t.add_argument("--out", required=True, help="checkpoint directory")
+    t.add_argument("--epochs", type=int)
+    t.add_argument("--resume", action="store_true", help="continue an interrupted run in --out")
+    t.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    t.add_argument("--seed", type=int)
+    for name, kind in [("batch-size", int), ("lr", float), ("hidden", int), ("emb-dim", int),
+                       ("attn-dim", int), ("dropout", float), ("label-smoothing", float),
+                       ("src-vocab", int), ("tgt-vocab", int), ("min-freq", int), ("max-len", int),
+                       ("train-size", int), ("warmup-steps", int), ("threads", int),
+                       ("valid-size", int)]:  # fmt: skip
+        t.add_argument(f"--{name}", type=kind)
+    t.add_argument("--no-input-feeding", action="store_true", help="Luong decoders only")
+
+    tr = sub.add_parser("translate", help="translate one sentence and show its attention")
+    tr.add_argument("--checkpoint", required=True)
+    tr.add_argument("--beam", type=int, default=1, help="beam width (1 = greedy)")
+    tr.add_argument("--reference", help="force this translation (teacher forcing)")
+    tr.add_argument("--prefix", help="force the translation to start with this text")
+    tr.add_argument("--format", choices=["table", "json"], default="table")
+    tr.add_argument("sentence")
+
+    e = sub.add_parser("evaluate", help="BLEU/chrF (or exact match) on a data file")
+    e.add_argument("--checkpoint", required=True)
+    e.add_argument("--data", help="TSV file; dates models may omit it (generated test dates)")
+    e.add_argument("--split", default="auto", choices=["auto", "test", "valid", "train", "all"])
+    e.add_argument("--limit", type=int)
+    e.add_argument("--beam", type=int, default=1)
+    e.add_argument("--format", choices=["text", "json"], default="text")
+    e.add_argument("--save", action="store_true", help="also write evaluation.json next to it")
+    return p
+
+
+def _table(trace) -> str:
+    """The attention matrix as text: one row per output token, one column per source token."""
+    lines = [f"source: {' '.join(trace.source_tokens)}", f"output: {trace.output_text}"]
+    oov = [t for t, o in zip(trace.source_tokens, trace.source_oov) if o]
+    if oov:
+        lines.append(f"unknown source words (read as <unk>): {' '.join(oov)}")
+    matrix = trace.attention_matrix
+    if matrix is None:
+        lines.append("no attention: every step reads the same fixed context vector")
+        return "\n".join(lines)
+    width = max(6, *(len(t) for t in trace.source_tokens))
+    rows = [s.token for s in trace.steps]
+    first = max(6, *(len(r) for r in rows))
+    lines.append(" " * first + " " + " ".join(t.rjust(width) for t in trace.source_tokens))
+    for label, row in zip(rows, matrix):
+        lines.append(label.ljust(first) + " " + " ".join(f"{w:.2f}".rjust(width) for w in row))
+    return "\n".join(lines)
+
+
+def _run(args, argv) -> int:
+    from . import checkpoint  # imported late: torch is slow to import, --help should not wait
+
+    if args.command == "train":
+        from .train import TrainConfig, train
+
+        if args.task == "fra-eng" and not args.data:
+            raise InputError("missing_data", "the fra-eng task needs --data PATH")
+        overrides = {k: getattr(args, k) for k in (
+            "epochs", "seed", "batch_size", "lr", "hidden", "emb_dim", "attn_dim", "dropout",
+            "label_smoothing", "src_vocab", "tgt_vocab", "min_freq", "max_len", "train_size",
+            "warmup_steps", "threads", "valid_size")}  # fmt: skip
+        if args.no_input_feeding:
+            overrides["input_feeding"] = False
+        cfg = TrainConfig.defaults_for(args.task, args.attention, **overrides)
+        command = "python -m attention_core " + shlex.join(argv)
+        result = train(cfg, args.out, args.data, args.resume, args.device, command)
+        print(json.dumps({k: result.get(k) for k in ("epoch", "valid_loss", "valid")}))
+        return 0
+
+    tr = checkpoint.load(args.checkpoint)
+    if args.command == "translate":
+        from .decoding import decode
+
+        mode = "forced" if args.reference else ("beam" if args.beam > 1 else "greedy")
+        trace = decode(tr, args.sentence, mode=mode, beam=args.beam, reference=args.reference,
+                       prefix=args.prefix)  # fmt: skip
+        print(trace.to_json() if args.format == "json" else _table(trace))
+        return 0
+
+    from .evaluate import evaluate
+
+    result = evaluate(tr, args.data, args.limit, args.split, args.beam)
+    if args.save:
+        from pathlib import Path
+
+        path = Path(args.checkpoint) / "evaluation.json"
+        path.write_text(json.dumps(result, ensure_ascii=False, indent=1))
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        keys = [k for k in ("bleu", "chrf", "exact_match", "sentences") if k in result]
+        print(
+            f"model {result['model']} on {result['data']}: "
+            + ", ".join(f"{k} {result[k]}" for k in keys)
+        )
+        for bucket, m in result.get("by_length", {}).items():
+            print(
+                f"  {bucket:>5} words: BLEU {m['bleu']:6.2f}  chrF {m['chrf']:6.2f}"
+                f"  ({m['sentences']} sentences)"
+            )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser().parse_args(argv)  # argparse prints usage and exits 2 on bad arguments
+    from .checkpoint import CheckpointError
+    from .tatoeba import DataError
+
+    try:
+        return _run(args, argv)
+    except (InputError, CheckpointError, DataError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_ERROR

@@ -1,0 +1,114 @@
+"""Task data: pairs per split, vocabularies and length-bucketed batches.
+
+English->French comes from a Tatoeba TSV (any path; split by English sentence, see tatoeba.py).
+Dates->ISO comes from the Babel generator (no files). Evaluation groups every reference of a
+source sentence, so BLEU can use all of Tatoeba's translations of it.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import torch
+
+from . import dates, tatoeba, text
+from .tasks import Task
+from .vocab import Vocab
+
+PROBES = {  # fixed sentences whose attention is recorded after every training epoch
+    "fra-eng": [
+        "i am not afraid of the dark.",
+        "she gave him the book yesterday.",
+        "we have to leave before it starts raining.",
+    ],
+    "dates": ["Tuesday, March 5, 2024", "5 mars 2024", "2024년 3월 5일 화요일"],
+}
+
+
+@dataclass
+class EvalSet:
+    """Sources with all their references (several for Tatoeba sentences with many translations)."""
+
+    sources: list[str]
+    references: list[list[str]]
+
+
+def group(pairs: list[tuple[str, str]]) -> EvalSet:
+    grouped: dict[str, tuple[str, list[str]]] = {}
+    for src, tgt in pairs:
+        key = text.normalize(src)
+        entry = grouped.setdefault(key, (src, []))
+        if tgt not in entry[1]:
+            entry[1].append(tgt)
+    return EvalSet([s for s, _ in grouped.values()], [r for _, r in grouped.values()])
+
+
+def read_tsv_pairs(path) -> list[tuple[str, str]]:
+    return [(p.source, p.target) for p in tatoeba.read_pairs(path)]
+
+
+def task_splits(task: Task, data: str | None, seed: int, n_dates: int) -> dict[str, list]:
+    """(source, target) pairs for train / valid / test."""
+    if task.name == "dates":
+        sizes = {"train": n_dates, "valid": 1000, "test": 2000}
+        return {
+            s: dates.generate(n, seed=seed + i, split=s) for i, (s, n) in enumerate(sizes.items())
+        }
+    if data is None:
+        raise ValueError("the fra-eng task needs --data PATH (a Tatoeba TSV file)")
+    split = tatoeba.split_pairs(tatoeba.read_pairs(data))
+    return {name: [(p.source, p.target) for p in pairs] for name, pairs in split.items()}
+
+
+def build_vocabs(task: Task, tokenized, src_cap: int, tgt_cap: int, min_freq: int):
+    if task.char_level:  # every character the generator can write, so nothing is unknown
+        return Vocab.build([dates.source_alphabet()]), Vocab.build([dates.target_alphabet()])
+    src = Vocab.build((s for s, _ in tokenized), max_size=src_cap, min_freq=min_freq)
+    tgt = Vocab.build((t for _, t in tokenized), max_size=tgt_cap, min_freq=min_freq)
+    return src, tgt
+
+
+def encode_pairs(task, pairs, src_vocab, tgt_vocab, max_len: int):
+    """Token-id pairs, dropping pairs longer than ``max_len`` tokens on either side."""
+    out = []
+    for src, tgt in pairs:
+        s, t = task.tokenize_source(src), task.tokenize_target(tgt)
+        if 0 < len(s) <= max_len and 0 < len(t) <= max_len:
+            out.append((src_vocab.encode(s), tgt_vocab.encode(t)))
+    return out
+
+
+def batches(encoded, batch_size: int, seed: int, shuffle: bool = True):
+    """Batches of similar source length (little padding), in random order.
+
+    Yields (src (B, S), lengths (B,), tgt_in (B, T) starting with <sos>, tgt_out (B, T) ending
+    with <eos>); padding id 0 everywhere.
+    """
+    rng = random.Random(seed)
+    order = list(range(len(encoded)))
+    if shuffle:
+        rng.shuffle(order)
+    # sort within large pools: similar lengths together, but still a fresh mix every epoch
+    pool = batch_size * 50
+    chunks = []
+    for start in range(0, len(order), pool):
+        part = sorted(order[start : start + pool], key=lambda i: len(encoded[i][0]))
+        chunks += [part[j : j + batch_size] for j in range(0, len(part), batch_size)]
+    if shuffle:
+        rng.shuffle(chunks)
+    for idx in chunks:
+        yield collate([encoded[i] for i in idx])
+
+
+def collate(items):
+    lengths = torch.tensor([len(s) for s, _ in items])
+    n, s_max, t_max = len(items), int(lengths.max()), max(len(t) for _, t in items) + 1
+    src = torch.zeros(n, s_max, dtype=torch.long)
+    tgt_in = torch.zeros(n, t_max, dtype=torch.long)
+    tgt_out = torch.zeros(n, t_max, dtype=torch.long)
+    for r, (s, t) in enumerate(items):
+        src[r, : len(s)] = torch.tensor(s)
+        tgt_in[r, : len(t) + 1] = torch.tensor([Vocab.sos_id, *t])
+        tgt_out[r, : len(t) + 1] = torch.tensor([*t, Vocab.eos_id])
+    return src, lengths, tgt_in, tgt_out

@@ -1,0 +1,238 @@
+"""Recorded decoding: greedy, forced (teacher forcing on a reference) and beam (see beam.py).
+
+The loop runs the decoder's ``step`` and *records*; the decoder decides when attention runs.
+Per-step tensors are kept as they are and converted to numpy once at the end, so recording
+costs little more than decoding. Everything runs under ``torch.inference_mode`` inside the call
+(it is thread-local) and never writes to the model, so one model can serve many threads.
+
+Shape legend: S source positions, T decoder steps, V target vocabulary, n rows (beam).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+
+from .model import Seq2Seq
+from .tasks import MAX_BEAM, InputError, Task
+from .trace import STEP_ARRAYS, Step, Trace
+from .vocab import SOS, Vocab
+
+TOP_K = 10  # next-token candidates kept per step
+
+
+@dataclass
+class Translator:
+    """A model with everything needed to read and write text."""
+
+    model: Seq2Seq
+    task: Task
+    src_vocab: Vocab
+    tgt_vocab: Vocab
+    name: str = ""
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.model.eval()  # once, at load time: decoding itself never changes the model
+
+    @property
+    def attention(self) -> str:
+        return self.model.config.attention
+
+
+def _source(tr: Translator, text: str):
+    tokens = tr.task.source_tokens(text)
+    ids = tr.src_vocab.encode(tokens)
+    oov = [i == tr.src_vocab.unk_id for i in ids]
+    return tokens, torch.tensor([ids]), oov
+
+
+def _numpy_records(records: list[dict]) -> dict[str, np.ndarray]:
+    """Stack per-step records (each row-aligned) into arrays (T, n, ...)."""
+    return {k: torch.stack([r[k] for r in records]).numpy() for k in records[0]}
+
+
+def make_step(tr, t, rec, row, logp_row, topk, token_id, input_token) -> Step:
+    """One ``Step`` from row ``row`` of step ``t``'s numpy records."""
+    values, ids = topk
+    arrays = {k: rec[k][t][row] for k in rec if k in STEP_ARRAYS}
+    return Step(
+        index=t,
+        input_token=input_token,
+        token=tr.tgt_vocab.tokens[token_id],
+        token_id=int(token_id),
+        log_prob=float(logp_row[token_id]),
+        top_k=[(tr.tgt_vocab.tokens[i], float(p)) for i, p in zip(ids[t][row], values[t][row])],
+        **arrays,
+    )
+
+
+def _override_tensor(weights, n_source: int) -> torch.Tensor:
+    w = torch.as_tensor(np.asarray(weights, dtype=np.float32)).reshape(1, -1)
+    if w.size(1) != n_source or not torch.isfinite(w).all() or (w < 0).any() or w.sum() <= 0:
+        raise InputError("bad_override", f"an override needs {n_source} non-negative weights")
+    return w / w.sum()  # renormalised to sum to 1
+
+
+def greedy_steps(
+    model: Seq2Seq,
+    memory,
+    state,
+    max_steps: int,
+    forced: list[int] | None = None,
+    overrides: dict[int, torch.Tensor] | None = None,
+):
+    """The decoding loop for one sentence: argmax at each step, or the next ``forced`` id while
+    any remain. Returns (records, log-prob rows (1, V) per step, chosen ids)."""
+    records, logps, chosen = [], [], []
+    prev = torch.tensor([Vocab.sos_id])
+    overrides = overrides or {}
+    forced = forced or []
+    for t in range(max_steps):
+        out, state, rec = model.decoder.step(prev, state, memory, overrides.get(t))
+        logp = torch.log_softmax(model.generator(out), dim=-1)  # (1, V)
+        token = forced[t] if t < len(forced) else int(logp.argmax())
+        records.append(rec)
+        logps.append(logp)
+        chosen.append(token)
+        if token == Vocab.eos_id:
+            break
+        prev = torch.tensor([token])
+    return records, logps, chosen
+
+
+@torch.inference_mode()
+def decode(
+    tr: Translator,
+    text: str,
+    mode: str = "greedy",
+    beam: int = 5,
+    reference: str | None = None,
+    top_k: int = TOP_K,
+    overrides: dict[int, list[float]] | None = None,
+    prefix: str | None = None,
+    length_penalty: float = 1.0,
+    record: bool = True,
+) -> Trace | list[str]:
+    """Decode ``text`` and return its trace (or only the output tokens if ``record`` is False).
+
+    mode: "greedy"; "beam" (width ``beam``); "forced" (teacher forcing on ``reference``).
+    overrides: step -> source weights that replace the softmax at that step (renormalised).
+    prefix: target text the output must start with; the model continues after it.
+    """
+    tokens, src, oov = _source(tr, text)
+    memory, state = tr.model.start(src, torch.tensor([len(tokens)]))
+    max_steps = tr.task.max_output(len(tokens))
+    forced: list[int] = []
+    reference_tokens = prefix_tokens = None
+    if mode == "forced":
+        reference_tokens = tr.task.tokenize_target(reference or "")
+        if not reference_tokens:
+            raise InputError("empty_reference", "forced decoding needs a reference translation")
+        forced = tr.tgt_vocab.encode(reference_tokens) + [Vocab.eos_id]
+        max_steps = max(max_steps, len(forced))
+    elif prefix:
+        prefix_tokens = tr.task.tokenize_target(prefix)
+        forced = tr.tgt_vocab.encode(prefix_tokens)
+        max_steps = max(max_steps, len(forced) + 1)
+    elif mode not in ("greedy", "beam"):
+        raise InputError("bad_mode", f"unknown decoding mode {mode!r}")
+    override_t = {int(t): _override_tensor(w, len(tokens)) for t, w in (overrides or {}).items()}
+
+    if mode == "beam" and not forced and not override_t:
+        from .beam import beam_search  # beam.py builds on this module
+
+        if not 1 <= beam <= MAX_BEAM:
+            raise InputError("bad_beam", f"beam width must be 1 to {MAX_BEAM}", limit=MAX_BEAM)
+        return beam_search(
+            tr, tokens, oov, text, memory, state, beam, max_steps, length_penalty, top_k, record
+        )
+
+    records, logps, chosen = greedy_steps(tr.model, memory, state, max_steps, forced, override_t)
+    out_ids = chosen[:-1] if chosen[-1] == Vocab.eos_id else chosen
+    output_tokens = tr.tgt_vocab.decode(out_ids)
+    if not record:
+        return output_tokens
+    rec = _numpy_records(records)
+    logp = torch.cat(logps)  # (T, V)
+    values, ids = logp.topk(min(top_k, logp.size(1)), dim=-1)
+    topk = (values.exp().numpy()[:, None], ids.numpy()[:, None])  # (T, 1, k): row axis for beam
+    logp_np = logp.numpy()
+    steps = [
+        make_step(
+            tr, t, rec, 0, logp_np[t], topk, tok, tr.tgt_vocab.tokens[chosen[t - 1]] if t else SOS
+        )
+        for t, tok in enumerate(chosen)
+    ]
+    return new_trace(
+        tr,
+        mode if mode == "forced" else "greedy",
+        text,
+        tokens,
+        oov,
+        output_tokens,
+        memory,
+        state,
+        steps,
+        reference_tokens=reference_tokens,
+        prefix_tokens=prefix_tokens,
+        overrides={t: w.reshape(-1).tolist() for t, w in override_t.items()},
+    )
+
+
+def new_trace(tr, mode, text, tokens, oov, output_tokens, memory, state, steps, **extra) -> Trace:
+    prepared = memory.prepared
+    return Trace(
+        task=tr.task.name,
+        attention_kind=tr.attention,
+        mode=mode,
+        source_text=text,
+        source_tokens=tokens,
+        source_oov=oov,
+        output_tokens=output_tokens,
+        output_text=tr.task.detokenize_target(output_tokens),
+        keys=memory.keys[0].numpy(),
+        initial_state=state.hidden[0].numpy(),
+        keys_proj=None if prepared is None else prepared[0].numpy(),
+        steps=steps,
+        **extra,
+    )
+
+
+@torch.inference_mode()
+def translate_batch(tr: Translator, texts: list[str], batch_size: int = 64) -> list[list[str]]:
+    """Greedy output tokens for many sentences at once (evaluation); no recording.
+
+    Runs the same ``step`` on a batch; sentences are sorted by length so batches pad little.
+    """
+    token_lists = [
+        tr.task.tokenize_source(t)[: tr.task.max_source_tokens] or ["<unk>"] for t in texts
+    ]
+    order = sorted(range(len(texts)), key=lambda i: len(token_lists[i]))
+    results: list[list[str]] = [[] for _ in texts]
+    for start in range(0, len(order), batch_size):
+        idx = order[start : start + batch_size]
+        ids = [tr.src_vocab.encode(token_lists[i]) for i in idx]
+        lengths = torch.tensor([len(x) for x in ids])
+        src = torch.zeros(len(ids), int(lengths.max()), dtype=torch.long)
+        for r, x in enumerate(ids):
+            src[r, : len(x)] = torch.tensor(x)
+        memory, state = tr.model.start(src, lengths)
+        prev = torch.full((len(ids),), Vocab.sos_id)
+        done = torch.zeros(len(ids), dtype=torch.bool)
+        outputs = []
+        for _ in range(tr.task.max_output(int(lengths.max()))):
+            out, state, _ = tr.model.decoder.step(prev, state, memory)
+            prev = tr.model.generator(out).argmax(dim=-1)  # (n,)
+            outputs.append(prev)
+            done |= prev == Vocab.eos_id
+            if done.all():
+                break
+        out_ids = torch.stack(outputs, dim=1).tolist()  # (n, T)
+        for r, i in enumerate(idx):
+            seq = out_ids[r]
+            seq = seq[: seq.index(Vocab.eos_id)] if Vocab.eos_id in seq else seq
+            results[i] = tr.tgt_vocab.decode(seq)
+    return results

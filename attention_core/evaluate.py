@@ -1,0 +1,104 @@
+"""Evaluation: corpus BLEU and chrF (sacreBLEU) or exact match, per source-length bucket too.
+
+Hypotheses are detokenized model output; references are the corpus text put through the same
+normalisation as the input (NFC, quotes and spaces folded, lowercased), and BLEU is computed
+lowercased. Tatoeba often gives several translations of one English sentence: all of them are
+references for that sentence (multi-reference BLEU).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sacrebleu
+
+from . import data, tatoeba, text
+from .decoding import Translator, decode, translate_batch
+
+BUCKETS = ((1, 5), (6, 10), (11, 15), (16, 20), (21, None))
+
+
+def bucket_name(lo: int, hi: int | None) -> str:
+    return f"{lo}-{hi}" if hi else f"{lo}+"
+
+
+def bucket_of(n_words: int) -> str:
+    for lo, hi in BUCKETS:
+        if n_words >= lo and (hi is None or n_words <= hi):
+            return bucket_name(lo, hi)
+    return bucket_name(*BUCKETS[0])  # 0 words (punctuation only) counts with the shortest
+
+
+def _bleu_chrf(hyps: list[str], refs: list[list[str]]) -> tuple[float, float, str]:
+    width = max(len(r) for r in refs)
+    streams = [[r[i] if i < len(r) else None for r in refs] for i in range(width)]
+    bleu = sacrebleu.metrics.BLEU(lowercase=True)
+    chrf = sacrebleu.metrics.CHRF()
+    b = bleu.corpus_score(hyps, streams)
+    c = chrf.corpus_score(hyps, streams)
+    return round(b.score, 2), round(c.score, 2), str(bleu.get_signature())
+
+
+def score_outputs(tr: Translator, evalset: data.EvalSet, beam: int = 1) -> dict:
+    """Translate ``evalset`` (greedy, or beam search of width ``beam``) and score it."""
+    if beam > 1:
+        outputs = [decode(tr, s, mode="beam", beam=beam, record=False) for s in evalset.sources]
+    else:
+        outputs = translate_batch(tr, evalset.sources)
+    hyps = [tr.task.detokenize_target(o) for o in outputs]
+    n = len(hyps)
+    if tr.task.char_level:
+        hits = sum(h in refs for h, refs in zip(hyps, evalset.references))
+        return {"exact_match": round(100 * hits / max(1, n), 3), "sentences": n}
+    refs = [[text.normalize(r) for r in rs] for rs in evalset.references]
+    bleu, chrf, signature = _bleu_chrf(hyps, refs)
+    by_length = {}
+    buckets = [bucket_of(text.count_words(s)) for s in evalset.sources]
+    for lo, hi in BUCKETS:
+        name = bucket_name(lo, hi)
+        idx = [i for i, b in enumerate(buckets) if b == name]
+        if idx:
+            b, c, _ = _bleu_chrf([hyps[i] for i in idx], [refs[i] for i in idx])
+            by_length[name] = {"bleu": b, "chrf": c, "sentences": len(idx)}
+    return {
+        "bleu": bleu,
+        "chrf": chrf,
+        "sentences": n,
+        "references": sum(len(r) for r in refs),
+        "by_length": by_length,
+        "decoding": f"beam {beam}" if beam > 1 else "greedy",
+        "signature": signature + " (multi-reference, references normalised)",
+    }
+
+
+def evaluate(
+    tr: Translator,
+    data_path=None,
+    limit: int | None = None,
+    split: str = "auto",
+    beam: int = 1,
+    seed: int = 12345,
+) -> dict:
+    """Score a checkpoint on a file (or, for dates, on generated held-out dates).
+
+    split="auto": the file the model was trained on is scored on its test split only; any other
+    file is scored whole. "test"/"valid"/"train"/"all" choose explicitly.
+    """
+    if tr.task.char_level and data_path is None:
+        pairs = data.task_splits(tr.task, None, seed, 0)["test"]
+        chosen = "generated test dates"
+    else:
+        if data_path is None:
+            raise ValueError("--data PATH is needed for this task")
+        pairs = data.read_tsv_pairs(data_path)
+        if split == "auto":
+            trained_on = tr.meta.get("training", {}).get("data_sha256")
+            split = "test" if trained_on == tatoeba.file_checksum(data_path) else "all"
+        if split != "all":
+            pairs = [p for p in pairs if tatoeba.split_of(p[0]) == split]
+        chosen = f"{Path(data_path).name}: {split}"
+    evalset = data.group(pairs)
+    if limit:
+        evalset = data.EvalSet(evalset.sources[:limit], evalset.references[:limit])
+    result = score_outputs(tr, evalset, beam)
+    return {"model": tr.name, "data": chosen, **result}

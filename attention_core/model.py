@@ -1,0 +1,87 @@
+"""The encoder-decoder and its configuration.
+
+Shape legend: B batch, S source positions, T target steps, H hidden size, V target vocabulary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+import torch
+from torch import Tensor, nn
+
+from .decoders import Memory, State, make_decoder, make_memory
+from .encoder import Encoder
+
+ATTENTION_KINDS = ("dot", "general", "bahdanau", "none")
+
+
+@dataclass
+class ModelConfig:
+    attention: str  # one of ATTENTION_KINDS
+    src_vocab_size: int
+    tgt_vocab_size: int
+    emb_dim: int = 256
+    hidden: int = 256
+    attn_dim: int = 256  # size of Bahdanau's W_b s / W_c h (ignored by the others)
+    encoder_layers: int = 1
+    dropout: float = 0.2
+    input_feeding: bool = True  # Luong decoders only: s~_{t-1} joins the next input
+
+    def __post_init__(self):
+        if self.attention not in ATTENTION_KINDS:
+            raise ValueError(f"attention must be one of {ATTENTION_KINDS}, not {self.attention!r}")
+        for f in ("src_vocab_size", "tgt_vocab_size", "emb_dim", "hidden", "attn_dim"):
+            if not isinstance(getattr(self, f), int) or getattr(self, f) < 1:
+                raise ValueError(f"{f} must be a positive integer")
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> ModelConfig:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown model settings {sorted(unknown)}")
+        return cls(**data)
+
+
+class Seq2Seq(nn.Module):
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.config = config
+        c = config
+        self.encoder = Encoder(c.src_vocab_size, c.emb_dim, c.hidden, c.encoder_layers, c.dropout)
+        self.decoder = make_decoder(
+            c.attention,
+            c.tgt_vocab_size,
+            c.emb_dim,
+            c.hidden,
+            c.attn_dim,
+            c.dropout,
+            c.input_feeding,
+        )
+        self.generator = nn.Linear(c.hidden, c.tgt_vocab_size)  # W_y s~_t + b_y
+
+    def start(self, src: Tensor, lengths: Tensor) -> tuple[Memory, State]:
+        """Encode a batch and return the decoder's memory and initial state s_0."""
+        encoded = self.encoder(src, lengths)
+        memory = make_memory(self.decoder, encoded)
+        return memory, self.decoder.initial_state(memory, encoded.summary)
+
+    def forward(self, src: Tensor, lengths: Tensor, tgt_in: Tensor) -> Tensor:
+        """Teacher-forced logits (B, T, V) for ``tgt_in`` (B, T), which starts with <sos>.
+
+        This is the training path; it runs the very ``step`` the recorder runs, one step at a
+        time, and applies the output layer once to all steps (the same numbers, fewer calls).
+        """
+        memory, state = self.start(src, lengths)
+        outs = []
+        for t in range(tgt_in.size(1)):
+            out, state, _ = self.decoder.step(tgt_in[:, t], state, memory)
+            outs.append(out)
+        return self.generator(torch.stack(outs, dim=1))  # (B, T, V)
+
+    def num_parameters(self) -> int:
+        return sum(p.numel() for p in self.parameters())

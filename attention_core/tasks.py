@@ -1,0 +1,102 @@
+"""Tasks: how each kind of model turns text into tokens and back, and the input limits.
+
+English->French works on words (Moses tokenizer); dates->ISO on characters. Limits live here,
+in the core, so the command line and the app enforce the same caps.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import text
+
+MAX_INPUT_CHARS = 1000  # anything longer is refused before tokenizing
+MAX_BEAM = 10
+
+
+class InputError(ValueError):
+    """Input the models cannot take. ``code`` lets a user interface translate the message."""
+
+    def __init__(self, code: str, message: str, **params):
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _clean_chars(value: str) -> str:
+    """Dates are read character by character: NFC, any whitespace run -> one space."""
+    value = unicodedata.normalize("NFC", value)
+    value = "".join(ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cf"))
+    return _SPACES.sub(" ", value).strip()
+
+
+@dataclass(frozen=True)
+class Task:
+    name: str
+    source_lang: str
+    target_lang: str
+    char_level: bool
+    max_source_tokens: int
+    max_target_tokens: int
+
+    def tokenize_source(self, value: str) -> list[str]:
+        if self.char_level:
+            return list(_clean_chars(value))
+        return text.tokenize(value, self.source_lang)
+
+    def tokenize_target(self, value: str) -> list[str]:
+        if self.char_level:
+            return list(_clean_chars(value))
+        return text.tokenize(value, self.target_lang)
+
+    def detokenize_target(self, tokens: list[str]) -> str:
+        if self.char_level:
+            return "".join(tokens)
+        return text.detokenize(tokens, self.target_lang)
+
+    def source_tokens(self, value: str) -> list[str]:
+        """Tokenize user input, enforcing the limits with an ``InputError``."""
+        if not isinstance(value, str):
+            raise InputError("not_text", "the input must be text")
+        if len(value) > MAX_INPUT_CHARS:
+            raise InputError(
+                "too_long",
+                f"the input has {len(value)} characters; the limit is {MAX_INPUT_CHARS}",
+                length=len(value),
+                limit=MAX_INPUT_CHARS,
+            )
+        tokens = self.tokenize_source(value)
+        if not tokens:
+            raise InputError("empty", "the input is empty: type a sentence")
+        if len(tokens) > self.max_source_tokens:
+            raise InputError(
+                "too_many_tokens",
+                f"the input has {len(tokens)} tokens; this model reads at most "
+                f"{self.max_source_tokens}",
+                length=len(tokens),
+                limit=self.max_source_tokens,
+            )
+        return tokens
+
+    def max_output(self, source_len: int) -> int:
+        """Decoding stops here if <eos> never comes (steps, <eos> included)."""
+        if self.char_level:
+            return self.max_target_tokens
+        return min(self.max_target_tokens, 2 * source_len + 10)
+
+
+TASKS = {
+    "fra-eng": Task("fra-eng", "en", "fr", False, max_source_tokens=60, max_target_tokens=80),
+    "dates": Task("dates", "any", "iso", True, max_source_tokens=48, max_target_tokens=11),
+}
+
+
+def get_task(name: str) -> Task:
+    if name not in TASKS:
+        raise ValueError(f"unknown task {name!r}; choose from {sorted(TASKS)}")
+    return TASKS[name]
