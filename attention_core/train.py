@@ -179,9 +179,9 @@ def train(
             optimizer.step()
             step += 1
             n_tokens = int((tgt_out != 0).sum())
-            total_loss += float(loss) * n_tokens
+            total_loss += loss.item() * n_tokens
             total_tokens += n_tokens
-            bar.set_postfix(loss=f"{float(loss):.3f}")
+            bar.set_postfix(loss=f"{loss.item():.3f}")
         model.eval()
         cpu_model = model if device == "cpu" else Seq2Seq(mcfg).eval()
         if device != "cpu":

@@ -1,0 +1,62 @@
+"""evaluate.py: multi-reference scoring and length buckets."""
+
+from conftest import CORPUS, make_translator, needs_corpus
+
+from attention_core.data import EvalSet, group
+from attention_core.evaluate import _bleu_chrf, bucket_of, evaluate, score_outputs
+
+
+def test_multi_reference_bleu_uses_every_reference():
+    hyps = ["il fait très beau aujourd'hui", "je suis fatigué"]
+    one = [["le temps est magnifique", ], ["je suis fatigué"]]  # fmt: skip
+    both = [["le temps est magnifique", "il fait très beau aujourd'hui"], ["je suis fatigué"]]
+    assert _bleu_chrf(hyps, one)[0] < 60
+    assert _bleu_chrf(hyps, both)[0] == 100
+
+
+def test_group_collects_translations_of_one_sentence():
+    es = group([("Go.", "Va !"), ("go.", "Allez !"), ("Hi.", "Salut !"), ("Go.", "Va !")])
+    assert es.sources == ["Go.", "Hi."]
+    assert es.references == [["Va !", "Allez !"], ["Salut !"]]
+
+
+def test_buckets():
+    assert [bucket_of(n) for n in (0, 1, 5, 6, 10, 11, 16, 20, 21, 80)] == [
+        "1-5", "1-5", "1-5", "6-10", "6-10", "11-15", "16-20", "16-20", "21+", "21+"]  # fmt: skip
+
+
+def test_scores_a_word_model_per_length_bucket():
+    tr = make_translator("dot", task="fra-eng")
+    es = EvalSet(["i see the cat .", "the dog is in the house and i see ."],
+                 [["je vois le chat ."], ["le chien est là ."]])  # fmt: skip
+    result = score_outputs(tr, es)
+    assert set(result) >= {"bleu", "chrf", "by_length", "sentences"}
+    assert set(result["by_length"]) == {"1-5", "6-10"}
+    assert result["sentences"] == 2
+
+
+def test_evaluate_a_tsv_file_whole(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text(
+        "I see the cat.\tJe vois le chat.\tCC-BY x\nI see the cat.\tJe vois la chatte.\n"
+    )
+    result = evaluate(make_translator("bahdanau", task="fra-eng"), path)
+    assert result["sentences"] == 1 and result["references"] == 2
+    assert result["data"].endswith(": all")
+
+
+def test_dates_exact_match(trained_dates):
+    from attention_core import load
+
+    result = evaluate(load(trained_dates[0]), limit=300)
+    assert result["exact_match"] >= 90 and result["sentences"] <= 300
+
+
+@needs_corpus
+def test_corpus_test_split_is_scored_by_default_for_the_training_file():
+    tr = make_translator("none", task="fra-eng")
+    from attention_core import tatoeba
+
+    tr.meta = {"training": {"data_sha256": tatoeba.file_checksum(CORPUS)}}
+    result = evaluate(tr, CORPUS, limit=20)
+    assert result["data"].endswith(": test") and result["sentences"] == 20
