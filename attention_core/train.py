@@ -181,7 +181,7 @@ def train(
             n_tokens = int((tgt_out != 0).sum())
             total_loss += loss.item() * n_tokens
             total_tokens += n_tokens
-            bar.set_postfix(loss=f"{loss.item():.3f}")
+            bar.set_postfix(loss=f"{loss.item():.3f}", refresh=False)
         model.eval()
         cpu_model = model if device == "cpu" else Seq2Seq(mcfg).eval()
         if device != "cpu":
