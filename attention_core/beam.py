@@ -2,9 +2,10 @@
 
 At each step the live hypotheses run as one batch of n rows through the same ``step`` as greedy
 decoding. Of the 2k best continuations, those ending in <eos> within the top k finish; the k best
-others go on. Search stops when k hypotheses have finished (or at the length limit, where the
-live ones are "cut"). Finished hypotheses are ranked by log-probability / length**alpha
-(alpha = ``length_penalty``; length counts <eos>). With k = 1 this is exactly greedy decoding.
+others go on. Search stops when k hypotheses have finished (hypotheses still live then count as
+pruned) or at the length limit (live ones are "cut"). Finished hypotheses are ranked by
+log-probability / length**alpha (alpha = ``length_penalty``; length counts <eos>). With k = 1
+this is exactly greedy decoding.
 
 Shape legend: n live rows, V target vocabulary.
 """
@@ -15,7 +16,7 @@ import torch
 
 from .decoding import make_step, new_trace
 from .trace import Hypothesis
-from .vocab import EOS, SOS, Vocab
+from .vocab import SOS, Vocab
 
 
 def beam_search(tr, tokens, oov, text, memory, state, k, max_steps, alpha, top_k, record):
@@ -72,6 +73,8 @@ def beam_search(tr, tokens, oov, text, memory, state, k, max_steps, alpha, top_k
                 nodes[node_id]["status"] = "pruned"  # no continuation survived
         live = next_nodes
         if len(finished) >= k or not next_rows:
+            for node_id in live:  # the search is over: unfinished hypotheses are dropped
+                nodes[node_id]["status"] = "pruned"
             break
         rows = torch.tensor(next_rows)
         state = state.select(rows)
@@ -131,7 +134,7 @@ def beam_search(tr, tokens, oov, text, memory, state, k, max_steps, alpha, top_k
         path = chain(nd["id"])
         hypotheses.append(
             Hypothesis(
-                tokens=[p["token"] for p in path if p["token"] != EOS or p is not path[-1]],
+                tokens=[p["token"] for p in path if p["token_id"] != Vocab.eos_id],
                 log_prob=nd["cum_log_prob"],
                 score=score(nd),
                 status=nd["status"],

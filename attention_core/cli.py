@@ -59,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _table(trace) -> str:
     """The attention matrix as text: one row per output token, one column per source token."""
-    lines = [f"source: {' '.join(trace.source_tokens)}", f"output: {trace.output_text}"]
+    shown = [t if t.strip() else "␣" for t in trace.source_tokens]  # a space is a token too
+    lines = [f"source: {' '.join(shown)}", f"output: {trace.output_text}"]
     oov = [t for t, o in zip(trace.source_tokens, trace.source_oov) if o]
     if oov:
         lines.append(f"unknown source words (read as <unk>): {' '.join(oov)}")
@@ -67,10 +68,10 @@ def _table(trace) -> str:
     if matrix is None:
         lines.append("no attention: every step reads the same fixed context vector")
         return "\n".join(lines)
-    width = max(6, *(len(t) for t in trace.source_tokens))
+    width = max(6, *(len(t) for t in shown))
     rows = [s.token for s in trace.steps]
     first = max(6, *(len(r) for r in rows))
-    lines.append(" " * first + " " + " ".join(t.rjust(width) for t in trace.source_tokens))
+    lines.append(" " * first + " " + " ".join(t.rjust(width) for t in shown))
     for label, row in zip(rows, matrix):
         lines.append(label.ljust(first) + " " + " ".join(f"{w:.2f}".rjust(width) for w in row))
     return "\n".join(lines)
