@@ -1,33 +1,24 @@
 """attention_core: RNN encoder-decoders with dot-product (Luong), additive (Bahdanau) or no
 attention, and recorded decoding that exposes every intermediate value of every step.
 
-No Streamlit here: the app imports this package, never the other way round.
+No Streamlit here: the app imports this package, never the other way round. Names are loaded
+lazily, so reading a trace (``attention_core.trace``) does not import torch.
 """
 
-from .checkpoint import CheckpointError, load, save
-from .decoding import Translator, decode, translate_batch
-from .model import ATTENTION_KINDS, ModelConfig, Seq2Seq
-from .tasks import MAX_BEAM, MAX_INPUT_CHARS, TASKS, InputError, get_task
-from .trace import Hypothesis, Step, Trace
-from .vocab import Vocab
+from importlib import import_module
 
-__all__ = [
-    "ATTENTION_KINDS",
-    "MAX_BEAM",
-    "MAX_INPUT_CHARS",
-    "TASKS",
-    "CheckpointError",
-    "Hypothesis",
-    "InputError",
-    "ModelConfig",
-    "Seq2Seq",
-    "Step",
-    "Trace",
-    "Translator",
-    "Vocab",
-    "decode",
-    "get_task",
-    "load",
-    "save",
-    "translate_batch",
-]
+_EXPORTS = {
+    "CheckpointError": "checkpoint", "load": "checkpoint", "save": "checkpoint",
+    "Translator": "decoding", "decode": "decoding", "translate_batch": "decoding",
+    "ATTENTION_KINDS": "model", "ModelConfig": "model", "Seq2Seq": "model",
+    "MAX_BEAM": "tasks", "MAX_INPUT_CHARS": "tasks", "TASKS": "tasks", "InputError": "tasks",
+    "get_task": "tasks", "Hypothesis": "trace", "Step": "trace", "Trace": "trace",
+    "Vocab": "vocab",
+}  # fmt: skip
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,6 +13,10 @@ import torch
 
 from attention_core import ATTENTION_KINDS, ModelConfig, Seq2Seq, Translator, Vocab, dates, get_task
 
+# The test models are tiny: one thread is as fast, and it keeps the suite from oversubscribing a
+# 2-core machine that is also training (OpenMP threads spin while waiting for a busy core).
+torch.set_num_threads(1)
+
 CORPUS = Path(__file__).resolve().parents[2] / "shared/data/tatoeba-fra-eng/fra-eng.tsv"
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_file(), reason=f"the Tatoeba corpus is not at {CORPUS} (it is never committed)"
