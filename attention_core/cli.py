@@ -12,7 +12,7 @@ import shlex
 import sys
 
 from .model import ATTENTION_KINDS
-from .tasks import TASKS, InputError
+from .tasks import MAX_BEAM, TASKS, InputError
 
 EXIT_USAGE, EXIT_ERROR = 2, 1
 
@@ -97,11 +97,13 @@ def _run(args, argv) -> int:
         print(json.dumps({k: result.get(k) for k in ("epoch", "valid_loss", "valid")}))
         return 0
 
+    if not 1 <= args.beam <= MAX_BEAM:
+        raise InputError("bad_beam", f"beam width must be 1 to {MAX_BEAM}, not {args.beam}")
     tr = checkpoint.load(args.checkpoint)
     if args.command == "translate":
         from .decoding import decode
 
-        mode = "forced" if args.reference else ("beam" if args.beam > 1 else "greedy")
+        mode = "forced" if args.reference is not None else ("beam" if args.beam > 1 else "greedy")
         trace = decode(tr, args.sentence, mode=mode, beam=args.beam, reference=args.reference,
                        prefix=args.prefix)  # fmt: skip
         print(trace.to_json() if args.format == "json" else _table(trace))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import sacrebleu
 
-from . import data, tatoeba, text
+from . import data, dates, tatoeba, text
 from .decoding import Translator, decode, translate_batch
 
 BUCKETS = ((1, 5), (6, 10), (11, 15), (16, 20), (21, None))
@@ -85,7 +85,7 @@ def evaluate(
     file is scored whole. "test"/"valid"/"train"/"all" choose explicitly.
     """
     if tr.task.char_level and data_path is None:
-        pairs = data.task_splits(tr.task, None, seed, 0)["test"]
+        pairs = dates.generate(2000, seed=seed, split="test")
         chosen = "generated test dates"
     else:
         if data_path is None:

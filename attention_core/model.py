@@ -29,11 +29,19 @@ class ModelConfig:
     input_feeding: bool = True  # Luong decoders only: s~_{t-1} joins the next input
 
     def __post_init__(self):
+        """Check every field: configs also come from files, which may be damaged."""
         if self.attention not in ATTENTION_KINDS:
             raise ValueError(f"attention must be one of {ATTENTION_KINDS}, not {self.attention!r}")
-        for f in ("src_vocab_size", "tgt_vocab_size", "emb_dim", "hidden", "attn_dim"):
-            if not isinstance(getattr(self, f), int) or getattr(self, f) < 1:
-                raise ValueError(f"{f} must be a positive integer")
+        limits = {"src_vocab_size": 500_000, "tgt_vocab_size": 500_000, "emb_dim": 4096,
+                  "hidden": 4096, "attn_dim": 4096, "encoder_layers": 8}  # fmt: skip
+        for name, limit in limits.items():
+            value = getattr(self, name)
+            if type(value) is not int or not 1 <= value <= limit:
+                raise ValueError(f"{name} must be an integer from 1 to {limit}, not {value!r}")
+        if type(self.dropout) not in (int, float) or not 0 <= self.dropout < 1:
+            raise ValueError(f"dropout must be a number in [0, 1), not {self.dropout!r}")
+        if type(self.input_feeding) is not bool:
+            raise ValueError(f"input_feeding must be true or false, not {self.input_feeding!r}")
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -41,6 +49,8 @@ class ModelConfig:
     @classmethod
     def from_json(cls, data: dict) -> ModelConfig:
         known = {f.name for f in fields(cls)}
+        if not isinstance(data, dict):
+            raise ValueError("model settings must be a JSON object")
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"unknown model settings {sorted(unknown)}")

@@ -30,7 +30,7 @@ _SPACES = re.compile(r"\s+")
 
 def _clean_chars(value: str) -> str:
     """Dates are read character by character: NFC, any whitespace run -> one space."""
-    value = unicodedata.normalize("NFC", value)
+    value = _SPACES.sub(" ", unicodedata.normalize("NFC", value))  # tabs, newlines -> spaces first
     value = "".join(ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cf"))
     return _SPACES.sub(" ", value).strip()
 

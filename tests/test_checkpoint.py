@@ -161,7 +161,9 @@ def test_train_state_round_trip(tmp_path):
     for idx, slots in saved["state"].items():
         assert slots.keys() == restored["state"][idx].keys()
         for slot, value in slots.items():
-            assert torch.equal(torch.as_tensor(value), torch.as_tensor(restored["state"][idx][slot]))
+            assert torch.equal(
+                torch.as_tensor(value), torch.as_tensor(restored["state"][idx][slot])
+            )
     for g_saved, g_restored in zip(saved["param_groups"], restored["param_groups"]):
         assert g_restored["lr"] == 3e-3
         assert tuple(g_restored["betas"]) == (0.8, 0.95)
@@ -334,27 +336,19 @@ def test_config_invalid_model_settings(ckpt, field, value):
     _load_error(ckpt, CONFIG, "invalid", field)
 
 
-_UNCHECKED = (
-    "ModelConfig does not validate this field, and checkpoint.load builds Seq2Seq outside "
-    "its try block, so the model constructor's ValueError/TypeError escapes"
-)
-
-
 @pytest.mark.parametrize(
     "field, value",
     [
-        pytest.param(
-            "encoder_layers", 0, marks=pytest.mark.xfail(strict=True, reason=_UNCHECKED)
-        ),
-        pytest.param(
-            "encoder_layers", "2", marks=pytest.mark.xfail(strict=True, reason=_UNCHECKED)
-        ),
-        pytest.param("dropout", 2.0, marks=pytest.mark.xfail(strict=True, reason=_UNCHECKED)),
-        pytest.param("dropout", "x", marks=pytest.mark.xfail(strict=True, reason=_UNCHECKED)),
-        pytest.param("hidden", True, marks=pytest.mark.xfail(strict=True, reason=_UNCHECKED)),
+        ("encoder_layers", 0),
+        ("encoder_layers", "2"),
+        ("dropout", 2.0),
+        ("dropout", "x"),
+        ("hidden", True),
+        ("attn_dim", 10**12),
+        ("input_feeding", "no"),
     ],
 )
-def test_config_unchecked_model_settings(ckpt, field, value):
+def test_config_bad_model_settings(ckpt, field, value):
     config = _config(ckpt)
     config["model"][field] = value
     _write_config(ckpt, config)

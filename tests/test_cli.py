@@ -26,26 +26,29 @@ STEP_KEYS = {"query", "scores", "weights", "context", "state", "token", "top_k"}
 
 def _commands(ckpt: Path, scratch: Path) -> dict[str, list[str]]:
     c = ["--checkpoint", str(ckpt)]
+    as_json = ["--format", "json"]
     return {
         # the slowest first
-        "evaluate": ["evaluate", *c, "--limit", "200", "--format", "json"],
+        "evaluate": ["evaluate", *c, "--limit", "200", *as_json],
         "table": ["translate", *c, SENTENCE],
-        "json": ["translate", *c, "--format", "json", SENTENCE],
-        "beam": ["translate", *c, "--beam", "3", "--format", "json", SENTENCE],
-        "reference": ["translate", *c, "--reference", "2024-03-05", "--format", "json", SENTENCE],
-        "reference_other": ["translate", *c, "--reference", "1999-12-31", "--format", "json",
-                            SENTENCE],  # fmt: skip
+        "json": ["translate", *c, *as_json, SENTENCE],
+        "beam": ["translate", *c, "--beam", "3", *as_json, SENTENCE],
+        "reference": ["translate", *c, "--reference", "2024-03-05", *as_json, SENTENCE],
+        "reference_other": ["translate", *c, "--reference", "1999-12-31", *as_json, SENTENCE],
         "no_subcommand": [],
-        "bad_attention": ["train", "--task", "dates", "--attention", "luong",
-                          "--out", str(scratch / "bad-attention")],  # fmt: skip
-        "missing_checkpoint": ["translate", "--checkpoint", str(scratch / "no-such-model"),
-                               SENTENCE],  # fmt: skip
+        "bad_attention": [
+            *"train --task dates --attention luong --out".split(),
+            str(scratch / "bad-attention"),
+        ],
+        "missing_checkpoint": ["translate", "--checkpoint", str(scratch / "nope"), SENTENCE],
         "empty": ["translate", *c, ""],
         "too_long": ["translate", *c, "x" * 2000],
         "beam0": ["translate", *c, "--beam", "0", SENTENCE],
         "beam11": ["translate", *c, "--beam", str(MAX_BEAM + 1), SENTENCE],
-        "train_no_data": ["train", "--task", "fra-eng", "--attention", "dot",
-                          "--out", str(scratch / "no-data")],  # fmt: skip
+        "train_no_data": [
+            *"train --task fra-eng --attention dot --out".split(),
+            str(scratch / "no-data"),
+        ],
     }
 
 
@@ -92,7 +95,8 @@ def _json(proc: subprocess.CompletedProcess) -> dict:
 
 def test_translate_table(cli):
     lines = _ok(cli("table")).splitlines()
-    assert lines[0] == f"source: {' '.join(SENTENCE)}"
+    shown = [c if c.strip() else "␣" for c in SENTENCE]  # a space token is drawn as ␣
+    assert lines[0] == f"source: {' '.join(shown)}"
     assert lines[1].startswith("output: ")
     output = lines[1].removeprefix("output: ")
     assert ISO.fullmatch(output), output
@@ -101,7 +105,7 @@ def test_translate_table(cli):
     header, rows = lines[2], lines[3:]
     for char in SENTENCE:
         assert char in header
-    assert header.split() == [c for c in SENTENCE if c != " "]  # in order, nothing else
+    assert header.split() == shown  # every source token, in order, nothing else
     assert [r.split()[0] for r in rows] == [*output, "<eos>"]
     for row in rows:
         weights = [float(x) for x in row.split()[1:]]
@@ -194,19 +198,13 @@ def _one_line_error(proc: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
-_BEAM0 = (
-    "cli.py _run picks mode 'greedy' whenever --beam <= 1, so --beam 0 (or any negative width) "
-    "is never checked against 1..MAX_BEAM and silently decodes greedily with exit code 0"
-)
-
-
 @pytest.mark.parametrize(
     "name, words",
     [
-        ("missing_checkpoint", ["no-such-model", "not found"]),
+        ("missing_checkpoint", ["nope", "not found"]),
         ("empty", ["empty"]),
         ("too_long", ["2000", "1000"]),
-        pytest.param("beam0", ["beam"], marks=pytest.mark.xfail(strict=True, reason=_BEAM0)),
+        ("beam0", ["beam"]),
         ("beam11", ["beam", str(MAX_BEAM)]),
     ],
 )

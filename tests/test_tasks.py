@@ -69,11 +69,6 @@ def test_dates_keep_every_character_as_a_token():
     assert DATES.source_tokens("MARCH 5") == list("MARCH 5")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tasks._clean_chars drops control characters (Cc: tab, newline) before collapsing "
-    "whitespace, so a tab or newline between words vanishes instead of becoming a space",
-)
 @pytest.mark.parametrize("sep", ["\t", "\n", "\r\n", "\n\n"])
 def test_dates_tab_or_newline_separates_like_a_space(sep):
     assert DATES.source_tokens(f"5{sep}mars{sep}2024") == list("5 mars 2024")
