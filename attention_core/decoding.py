@@ -234,5 +234,6 @@ def translate_batch(tr: Translator, texts: list[str], batch_size: int = 64) -> l
         for r, i in enumerate(idx):
             seq = out_ids[r]
             seq = seq[: seq.index(Vocab.eos_id)] if Vocab.eos_id in seq else seq
-            results[i] = tr.tgt_vocab.decode(seq)
+            # each sentence keeps its own step limit, as in one-sentence decoding
+            results[i] = tr.tgt_vocab.decode(seq[: tr.task.max_output(len(ids[r]))])
     return results

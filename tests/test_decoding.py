@@ -156,3 +156,12 @@ def test_one_hot_override_makes_the_context_that_key(kind):
 def test_forced_prefix_appears_verbatim(translator):
     trace = decode(translator, SOURCES[0], prefix="19")
     assert trace.output_tokens[:2] == ["1", "9"]
+
+
+def test_batched_greedy_equals_one_sentence_greedy(translator):
+    """Evaluation decodes in padded batches; it must give what the recorder gives."""
+    from attention_core import translate_batch
+
+    sources = [*SOURCES, "1 janvier 1999", "Montag, 31. Dezember 2040"]
+    batched = translate_batch(translator, sources, batch_size=3)
+    assert batched == [decode(translator, s).output_tokens for s in sources]
