@@ -34,6 +34,16 @@ class EvalSet:
     references: list[list[str]]
 
 
+def subsample(evalset: EvalSet, n: int | None) -> EvalSet:
+    """``n`` sentences spread evenly over the set (Tatoeba files are sorted by length, so the
+    first n would all be short ones); deterministic."""
+    total = len(evalset.sources)
+    if not n or n >= total:
+        return evalset
+    idx = [i * total // n for i in range(n)]
+    return EvalSet([evalset.sources[i] for i in idx], [evalset.references[i] for i in idx])
+
+
 def group(pairs: list[tuple[str, str]]) -> EvalSet:
     grouped: dict[str, tuple[str, list[str]]] = {}
     for src, tgt in pairs:

@@ -97,8 +97,6 @@ def evaluate(
         if split != "all":
             pairs = [p for p in pairs if tatoeba.split_of(p[0]) == split]
         chosen = f"{Path(data_path).name}: {split}"
-    evalset = data.group(pairs)
-    if limit:
-        evalset = data.EvalSet(evalset.sources[:limit], evalset.references[:limit])
+    evalset = data.subsample(data.group(pairs), limit)  # limit: an even spread, not the first
     result = score_outputs(tr, evalset, beam)
     return {"model": tr.name, "data": chosen, **result}

@@ -128,10 +128,7 @@ def train(
         tgt_vocab = type(tgt_vocab).from_json(saved["target_vocab"])
     train_ids = data.encode_pairs(task, splits["train"], src_vocab, tgt_vocab, cfg.max_len)
     valid_ids = data.encode_pairs(task, splits["valid"], src_vocab, tgt_vocab, cfg.max_len)
-    valid_eval = data.group(splits["valid"])
-    valid_eval = data.EvalSet(
-        valid_eval.sources[: cfg.valid_size], valid_eval.references[: cfg.valid_size]
-    )
+    valid_eval = data.subsample(data.group(splits["valid"]), cfg.valid_size)
     log(f"{len(train_ids)} training pairs, vocabularies {len(src_vocab)} / {len(tgt_vocab)}")
 
     mcfg = ModelConfig(

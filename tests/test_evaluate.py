@@ -60,3 +60,13 @@ def test_corpus_test_split_is_scored_by_default_for_the_training_file():
     tr.meta = {"training": {"data_sha256": tatoeba.file_checksum(CORPUS)}}
     result = evaluate(tr, CORPUS, limit=20)
     assert result["data"].endswith(": test") and result["sentences"] == 20
+
+
+def test_subsample_spreads_over_the_whole_set():
+    from attention_core.data import subsample
+
+    es = EvalSet([str(i) for i in range(100)], [[str(i)] for i in range(100)])
+    picked = subsample(es, 10)
+    assert picked.sources == [str(i) for i in range(0, 100, 10)]
+    assert picked.references == [[s] for s in picked.sources]
+    assert subsample(es, None) is es and subsample(es, 500) is es
