@@ -1,0 +1,54 @@
+"""Every checkpoint in checkpoints/ loads and still meets its quality floor.
+
+Always-on checks use data committed here: 50 everyday English-French pairs written for this
+project (tests/data/everyday-en-fr.tsv) and the dates generator. A larger check scores 500
+test-split pairs of the Tatoeba corpus when it is present (it is never committed).
+"""
+
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, needs_corpus
+
+from attention_core import load
+from attention_core.evaluate import evaluate
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = sorted(p.parent for p in (ROOT / "checkpoints").glob("*/config.json"))
+EVERYDAY = ROOT / "tests/data/everyday-en-fr.tsv"
+
+# Floors sit a margin below the figures measured when the models were committed
+# (checkpoints/README.md gives those figures and the commands that produce them).
+DATES_FLOOR = {"dot": 99.0, "bahdanau": 99.0, "none": 90.0}  # exact match, %
+EVERYDAY_FLOOR = {"dot": 30.0, "bahdanau": 30.0, "none": 10.0}  # BLEU on 50 pairs
+CORPUS_FLOOR = {"dot": 35.0, "bahdanau": 35.0, "none": 15.0}  # BLEU on 500 test pairs
+
+
+def _ids(paths):
+    return [p.name for p in paths]
+
+
+@pytest.mark.skipif(not SHIPPED, reason="no checkpoints shipped yet")
+@pytest.mark.parametrize("path", SHIPPED, ids=_ids(SHIPPED))
+def test_shipped_checkpoint_meets_its_floor(path):
+    tr = load(path)
+    if tr.task.name == "dates":
+        result = evaluate(tr, limit=500)
+        assert result["exact_match"] >= DATES_FLOOR[tr.attention], result
+    else:
+        result = evaluate(tr, EVERYDAY)
+        assert result["sentences"] == 50
+        assert result["bleu"] >= EVERYDAY_FLOOR[tr.attention], result
+
+
+FRA_ENG = [p for p in SHIPPED if p.name.startswith("fra-eng")]
+
+
+@needs_corpus
+@pytest.mark.skipif(not FRA_ENG, reason="no English-French checkpoints shipped yet")
+@pytest.mark.parametrize("path", FRA_ENG, ids=_ids(FRA_ENG))
+def test_shipped_fra_eng_on_the_corpus_test_split(path):
+    tr = load(path)
+    result = evaluate(tr, CORPUS, limit=500, split="test")
+    assert result["sentences"] == 500
+    assert result["bleu"] >= CORPUS_FLOOR[tr.attention], result
