@@ -121,6 +121,7 @@ def decode(
     mode: "greedy"; "beam" (width ``beam``); "forced" (teacher forcing on ``reference``).
     overrides: step -> source weights that replace the softmax at that step (renormalised).
     prefix: target text the output must start with; the model continues after it.
+    With overrides or a prefix, decoding is greedy (a what-if changes one path, not a beam).
     """
     tokens, src, oov = _source(tr, text)
     memory, state = tr.model.start(src, torch.tensor([len(tokens)]))
