@@ -1,0 +1,113 @@
+"""Which checkpoints exist, read from their config.json alone (no weights, no torch).
+
+A checkpoint is a subdirectory of ``checkpoints/`` holding a ``config.json``. Every task and
+attention kind the app knows gets an entry, present or not, so the sidebar can show a missing
+model as unavailable instead of hiding it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TASKS = ("fra-eng", "dates")  # the order of the task menu
+KINDS = ("dot", "bahdanau", "none")  # always listed; other kinds (general) when present
+ENV_ROOT = "EXPLORER_CHECKPOINTS"  # an other checkpoints folder (tests use it)
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str  # the directory name, e.g. "dates-dot": also the ``model`` URL parameter
+    task: str
+    kind: str
+    path: Path
+    config: dict | None = None  # the parsed config.json; None when missing or unreadable
+    problem: str | None = None  # why the config could not be read
+
+    @property
+    def present(self) -> bool:
+        return self.config is not None
+
+    @property
+    def version(self) -> str:
+        """Changes whenever the weights change: part of every cache key for this model."""
+        weights = (self.config or {}).get("weights")
+        return str(weights.get("sha256", "")) if isinstance(weights, dict) else ""
+
+
+def checkpoints_root() -> Path:
+    return Path(os.environ.get(ENV_ROOT) or ROOT / "checkpoints")
+
+
+def _read(path: Path) -> tuple[dict | None, str | None]:
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return None, f"config.json: {exc}"
+    if not isinstance(config, dict):
+        return None, "config.json: not a JSON object"
+    return config, None
+
+
+def _task_kind(name: str, config: dict | None) -> tuple[str | None, str | None]:
+    """From the config; from the directory name ("<task>-<kind>") when the config is broken."""
+    if config is not None:
+        model = config.get("model")
+        kind = model.get("attention") if isinstance(model, dict) else None
+        task = config.get("task")
+        if isinstance(task, str) and isinstance(kind, str):
+            return task, kind
+    task, _, kind = name.rpartition("-")
+    return (task, kind) if task and kind else (None, None)
+
+
+def discover(root: Path | None = None) -> dict[str, dict[str, Entry]]:
+    """task -> kind -> Entry, for the known tasks; missing models are entries without config."""
+    root = checkpoints_root() if root is None else Path(root)
+    found: dict[str, dict[str, Entry]] = {task: {} for task in TASKS}
+    dirs = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    for path in dirs:
+        if not (path / "config.json").exists():
+            continue
+        config, problem = _read(path)
+        task, kind = _task_kind(path.name, config)
+        if task not in found or not kind or kind in found[task]:
+            continue  # an unknown task, or a second checkpoint for the same model
+        found[task][kind] = Entry(path.name, task, kind, path, config, problem)
+    catalog = {}
+    for task in TASKS:
+        kinds = list(KINDS) + sorted(k for k in found[task] if k not in KINDS)
+        catalog[task] = {
+            kind: found[task].get(kind)
+            or Entry(f"{task}-{kind}", task, kind, root / f"{task}-{kind}")
+            for kind in kinds
+        }
+    return catalog
+
+
+def available_tasks(catalog: dict[str, dict[str, Entry]]) -> list[str]:
+    """Tasks with at least one checkpoint on disk (even one that turns out not to load)."""
+    return [
+        task
+        for task, models in catalog.items()
+        if any(e.present or e.problem for e in models.values())
+    ]
+
+
+def find(catalog: dict[str, dict[str, Entry]], name: str) -> Entry | None:
+    for models in catalog.values():
+        for entry in models.values():
+            if entry.name == name:
+                return entry
+    return None
+
+
+def metrics(entry: Entry) -> dict[str, float]:
+    """The validation metrics recorded at training time (numbers only)."""
+    valid = ((entry.config or {}).get("metrics") or {}).get("valid") or {}
+    if not isinstance(valid, dict):
+        return {}
+    return {k: float(v) for k, v in valid.items() if isinstance(v, int | float)}

@@ -1,0 +1,32 @@
+"""Default and example sentences per task, with a reference translation for forced decoding."""
+
+from __future__ import annotations
+
+EXAMPLES: dict[str, list[tuple[str, str]]] = {
+    "dates": [
+        ("Tuesday, March 5, 2024", "2024-03-05"),
+        ("5 mars 2024", "2024-03-05"),
+        ("2024년 3월 5일 화요일", "2024-03-05"),
+        ("Dienstag, 5. März 2024", "2024-03-05"),
+        ("17/08/1999", "1999-08-17"),
+        ("05.05.05", "2005-05-05"),
+        ("le 14 juillet 1789", "1789-07-14"),  # outside the trained years (1950-2049)
+    ],
+    "fra-eng": [
+        ("i am not afraid of the dark.", "je n'ai pas peur du noir."),
+        ("the cat is sleeping on the bed.", "le chat dort sur le lit."),
+        ("she likes to read books.", "elle aime lire des livres."),
+        ("we have to leave now.", "nous devons partir maintenant."),
+        ("where is the train station?", "où est la gare ?"),
+        ("i think that tom is right.", "je pense que tom a raison."),
+    ],
+}
+
+
+def default_sentence(task: str) -> str:
+    return EXAMPLES[task][0][0] if EXAMPLES.get(task) else ""
+
+
+def reference_for(task: str, sentence: str) -> str:
+    """The reference of a known example, else ""."""
+    return next((ref for src, ref in EXAMPLES.get(task, []) if src == sentence), "")

@@ -1,0 +1,66 @@
+"""Loading models and decoding, cached. The only module here that touches torch through the core.
+
+Models are shared by every session (``st.cache_resource``): nothing here writes to them, and
+``attention_core`` puts them in eval mode at load time and decodes under inference mode.
+Traces are cached per (checkpoint, weights version, sentence, mode, beam, reference).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from attention_core import CheckpointError, Trace, decode, load
+
+from .catalog import Entry
+
+
+@dataclass(frozen=True)
+class Loaded:
+    translator: object | None  # an attention_core Translator, or None when unavailable
+    status: str  # "ok", "missing" (no checkpoint yet) or "broken" (it failed to load)
+    problem: str | None = None  # the loader's message (English, from the core)
+
+
+@st.cache_resource(show_spinner=False, max_entries=12)
+def _load(path: str, version: str):
+    """One translator per checkpoint and weights version (a retrained model is reloaded)."""
+    return load(path)
+
+
+def get(entry: Entry) -> Loaded:
+    """Load a model, or say why it is unavailable. Never raises."""
+    if entry.problem is not None:
+        return Loaded(None, "broken", entry.problem)
+    if not entry.present:
+        return Loaded(None, "missing")
+    try:
+        return Loaded(_load(str(entry.path), entry.version), "ok")
+    except CheckpointError as exc:
+        return Loaded(None, "broken", str(exc))
+    except Exception as exc:  # anything else the loader hits: the model is unavailable
+        return Loaded(None, "broken", f"{type(exc).__name__}: {exc}")
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _trace(
+    _translator, path: str, version: str, sentence: str, mode: str, beam: int, reference: str
+) -> Trace:
+    return decode(
+        _translator,
+        sentence,
+        mode=mode,
+        beam=beam,
+        reference=reference if mode == "forced" else None,
+    )
+
+
+def trace(entry: Entry, translator, sentence: str, mode: str, beam: int, reference: str) -> Trace:
+    """The trace of one decoding (cached). Raises ``InputError`` for input the core refuses.
+
+    The key only holds what the mode uses, so a beam width does not split greedy entries.
+    """
+    beam = beam if mode == "beam" else 1
+    reference = reference if mode == "forced" else ""
+    return _trace(translator, str(entry.path), entry.version, sentence, mode, beam, reference)

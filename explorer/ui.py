@@ -1,0 +1,408 @@
+"""The Streamlit shell: sidebar, session state, URL parameters and the step view.
+
+Everything that computes lives in the pure modules (figures, tables, equations, inputs);
+this module only lays their results out. No user text ever reaches Markdown, HTML or LaTeX:
+it is shown with ``st.text``/``st.code``/``st.dataframe`` or escaped inside Plotly figures.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import runpy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from attention_core import MAX_BEAM, MAX_INPUT_CHARS, InputError, Trace
+
+from . import equations, figures, inputs, models, tables
+from .catalog import Entry, available_tasks, discover, find, metrics
+from .examples import EXAMPLES, default_sentence, reference_for
+from .strings import (
+    KIND_KEYS,
+    METRIC_KEYS,
+    MODE_KEYS,
+    PANEL_CAPTION_KEYS,
+    PANEL_TITLE_KEYS,
+    TASK_KEYS,
+    error_message,
+    tr,
+)
+
+log = logging.getLogger(__name__)
+
+LANGS = {"en": "English", "ko": "한국어"}
+MODES = ("greedy", "beam", "forced")
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]{1,80}$")
+
+
+@dataclass
+class Selection:
+    lang: str
+    task: str | None = None
+    entry: Entry | None = None
+    loaded: models.Loaded | None = None
+    statuses: dict[str, models.Loaded] = field(default_factory=dict)
+
+
+def sentence_key(task: str) -> str:
+    return f"sentence:{task}"
+
+
+def reference_key(task: str) -> str:
+    return f"reference:{task}"
+
+
+def safe_name(name: str) -> str:
+    """A checkpoint name fit for a Markdown message (they are directory names)."""
+    return name if _SAFE_NAME.match(name) else "?"
+
+
+# ----- state from the URL and the browser ---------------------------------------------------
+
+
+def _initial_lang() -> str:
+    lang = st.query_params.get("lang")
+    if lang in LANGS:
+        return lang
+    locale = st.context.locale  # None under AppTest and when the browser sends none
+    return "ko" if isinstance(locale, str) and locale.lower().startswith("ko") else "en"
+
+
+def init_state() -> None:
+    """On a session's first run, take the language, model and inputs from the URL."""
+    ss = st.session_state
+    if ss.get("_started"):
+        return
+    ss["_started"] = True
+    ss["lang"] = _initial_lang()
+    qp = st.query_params
+    entry = find(discover(), qp.get("model", ""))
+    if entry is not None:
+        ss["task"], ss["kind"] = entry.task, entry.kind
+    pending = {}
+    for name in ("sentence", "ref"):
+        if name in qp:
+            pending[name] = qp[name]
+    if qp.get("mode") in MODES:
+        ss["mode"] = qp["mode"]
+    beam = inputs.parse_step(qp.get("beam", ""), MAX_BEAM)
+    if beam is not None:
+        ss["beam"] = beam
+    step = inputs.parse_step(qp.get("step", ""), 10_000)
+    if step is not None:
+        ss["_url_step"] = step
+    ss["_pending"] = pending  # applied once the task is known
+
+
+def sync_url(values: dict[str, str | None]) -> None:
+    """Write the given URL parameters, only where they changed; None or "" removes one."""
+    qp = st.query_params
+    for name, value in values.items():
+        if value in (None, ""):
+            if name in qp:
+                del qp[name]
+        elif qp.get(name) != value:
+            qp[name] = value
+
+
+# ----- the sidebar (app.py) -----------------------------------------------------------------
+
+
+def _kind_label(kind: str, loaded: models.Loaded, lang: str) -> str:
+    label = tr(KIND_KEYS.get(kind, "kind_other"), lang, kind=kind)
+    if loaded.status == "missing":
+        return f"{label} — {tr('unavailable_missing', lang)}"
+    if loaded.status == "broken":
+        return f"{label} — {tr('unavailable_broken', lang)}"
+    return label
+
+
+def sidebar() -> Selection:
+    """Language, task and model; stored in session state for the pages."""
+    init_state()
+    ss = st.session_state
+    bar = st.sidebar
+    bar.radio("Language / 언어", list(LANGS), key="lang", format_func=LANGS.get, horizontal=True)
+    lang = ss["lang"]
+    catalog = discover()
+    tasks = available_tasks(catalog)
+    selection = Selection(lang)
+    if not tasks:
+        bar.info(tr("no_models", lang))
+    else:
+        if ss.get("task") not in tasks:
+            ss["task"] = tasks[0]
+        bar.selectbox(
+            tr("task_label", lang),
+            tasks,
+            key="task",
+            format_func=lambda t: tr(TASK_KEYS.get(t, "task_other"), lang, task=t),
+        )
+        task = ss["task"]
+        statuses = {kind: models.get(entry) for kind, entry in catalog[task].items()}
+        if ss.get("kind") not in statuses:
+            ok = [k for k, s in statuses.items() if s.status == "ok"]
+            ss["kind"] = ok[0] if ok else next(iter(statuses))
+        bar.radio(
+            tr("model_label", lang),
+            list(statuses),
+            key="kind",
+            format_func=lambda k: _kind_label(k, statuses[k], lang),
+            help=tr("model_help", lang),
+        )
+        kind = ss["kind"]
+        entry, loaded = catalog[task][kind], statuses[kind]
+        selection = Selection(lang, task, entry, loaded, statuses)
+        for name, value in metrics(entry).items():
+            if loaded.status == "ok" and name in METRIC_KEYS:
+                bar.caption(tr(METRIC_KEYS[name], lang, value=value))
+        if task == "fra-eng":
+            bar.caption(tr("credit_tatoeba", lang))
+    bar.caption(tr("credit_app", lang))
+    ss["_selection"] = selection
+    sync_url({"lang": lang, "model": selection.entry.name if selection.entry else None})
+    return selection
+
+
+def selection() -> Selection:
+    return st.session_state.get("_selection") or Selection(st.session_state.get("lang", "en"))
+
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+def mark_shell_run() -> None:
+    """app.py calls this first on every run: pages use it to see whether the shell ran."""
+    st.session_state["_shell_runs"] = st.session_state.get("_shell_runs", 0) + 1
+
+
+def page_start() -> Selection:
+    """Every page calls this first. It returns the sidebar's selection for this run.
+
+    Streamlit still has the legacy mode for a ``pages/`` folder: until some run reaches
+    ``st.navigation`` (on a fresh server whose first request is ``/explorer``, and in AppTest,
+    which resets the mode before every run) it may execute a page file alone, without app.py,
+    so without the sidebar. Then the page runs app.py itself, which renders the sidebar and runs
+    this page again through ``st.navigation``, and stops.
+    """
+    ss = st.session_state
+    runs = ss.get("_shell_runs", 0)
+    if runs == 0 or ss.get("_page_seen_run") == runs:
+        runpy.run_path(str(APP), run_name="__main__")
+        st.stop()
+    ss["_page_seen_run"] = runs
+    return selection()
+
+
+def show_unavailable(sel: Selection) -> None:
+    lang = sel.lang
+    if sel.entry is None or sel.loaded is None:
+        st.info(tr("no_models", lang))
+        return
+    name = safe_name(sel.entry.name)
+    if sel.loaded.status == "missing":
+        st.warning(tr("model_missing", lang, name=name))
+    else:
+        st.error(tr("model_broken", lang, name=name))
+        st.code(sel.loaded.problem or "", language=None, wrap_lines=True)
+    if any(s.status == "ok" for s in sel.statuses.values()):
+        st.info(tr("model_try_other", lang))
+
+
+# ----- inputs -------------------------------------------------------------------------------
+
+
+def prepare_inputs(task: str) -> None:
+    """Default sentence and reference for the task; URL values on the first run."""
+    ss = st.session_state
+    pending = ss.pop("_pending", {})
+    if "sentence" in pending:
+        ss[sentence_key(task)] = pending["sentence"]
+    ss.setdefault(sentence_key(task), default_sentence(task))
+    if "ref" in pending:
+        ss[reference_key(task)] = pending["ref"]
+    ss.setdefault(reference_key(task), reference_for(task, ss[sentence_key(task)]))
+    ss.setdefault("mode", "greedy")
+    ss.setdefault("beam", 5)
+
+
+def _use_example(task: str, sentence: str, reference: str) -> None:
+    st.session_state[sentence_key(task)] = sentence
+    st.session_state[reference_key(task)] = reference
+
+
+def example_buttons(task: str, lang: str) -> None:
+    st.caption(tr("examples_label", lang))
+    cols = st.columns(4)
+    for n, (sentence, reference) in enumerate(EXAMPLES.get(task, [])):
+        cols[n % 4].button(
+            sentence.replace("*", "\\*").replace("_", "\\_"),
+            key=f"example:{task}:{n}",
+            on_click=_use_example,
+            args=(task, sentence, reference),
+            width="stretch",
+        )
+
+
+def decode_controls(task: str, lang: str) -> tuple[str, int, str]:
+    """Mode, beam width and reference widgets; returns their values."""
+    left, right = st.columns([2, 3])
+    mode = left.radio(
+        tr("mode_label", lang),
+        MODES,
+        key="mode",
+        format_func=lambda m: tr(MODE_KEYS[m], lang),
+        horizontal=True,
+        help=tr("mode_help", lang),
+        persist_state="session",
+    )
+    if mode == "beam":
+        right.slider(
+            tr("beam_label", lang), 1, MAX_BEAM, key="beam", help=tr("beam_help", lang),
+            persist_state="session",
+        )  # fmt: skip
+    if mode == "forced":
+        right.text_input(
+            tr("reference_label", lang),
+            key=reference_key(task),
+            help=tr("reference_help", lang),
+            persist_state="session",
+        )
+    ss = st.session_state
+    return mode, int(ss["beam"]), ss[reference_key(task)] or ""
+
+
+def run_decode(sel: Selection, sentence: str, mode: str, beam: int, reference: str):
+    """The trace, or None after showing a translated message. Never raises."""
+    lang = sel.lang
+    if sentence.strip() and len(sentence) <= MAX_INPUT_CHARS and not inputs.has_content(sentence):
+        st.warning(tr("warn_no_content", lang))
+        return None
+    if len(sentence) <= MAX_INPUT_CHARS and inputs.looks_like_markup(sentence):
+        st.warning(tr("warn_markup", lang))
+    try:
+        trace = models.trace(sel.entry, sel.loaded.translator, sentence, mode, beam, reference)
+    except InputError as exc:
+        st.warning(error_message(exc, lang))
+        return None
+    except Exception:  # a bug must not show a traceback: say so, and log it
+        log.exception("decoding failed")
+        st.error(tr("err_unexpected", lang))
+        return None
+    if inputs.unknown_share(trace) >= inputs.MOSTLY_UNKNOWN:
+        st.warning(tr("warn_mostly_unknown", lang))
+    return trace
+
+
+# ----- results ------------------------------------------------------------------------------
+
+
+def show_result(sel: Selection, trace: Trace) -> None:
+    lang = sel.lang
+    st.markdown(f"**{tr('translation_label', lang)}**")
+    st.code(trace.output_text or "∅", language=None, wrap_lines=True)
+    unknown = [figures.token_text(t) for t, o in zip(trace.source_tokens, trace.source_oov) if o]
+    if unknown:
+        st.caption(tr("oov_caption", lang, count=len(unknown)))
+        st.text("  ".join(f"⟦{tok}⟧" for tok in unknown))
+    with st.expander(tr("source_tokens_label", lang)):
+        st.dataframe(tables.source_table(trace, lang), hide_index=True)
+    if trace.mode == "beam":
+        st.caption(tr("beam_caption", lang, k=trace.beam_size))
+        with st.expander(tr("hypotheses_label", lang)):
+            st.dataframe(tables.hypotheses_table(trace, lang), hide_index=True)
+    if trace.mode == "forced":
+        st.caption(tr("forced_caption", lang))
+    name = safe_name(sel.entry.name)
+    left, right = st.columns(2)
+    left.download_button(
+        tr("download_json", lang),
+        data=lambda: trace.to_json(indent=1),
+        file_name=f"{name}-trace.json",
+        mime="application/json",
+        on_click="ignore",
+    )
+    csv = tables.attention_csv(trace)
+    if csv is not None:
+        right.download_button(
+            tr("download_csv", lang),
+            data=csv,
+            file_name=f"{name}-attention.csv",
+            mime="text/csv",
+            on_click="ignore",
+        )
+
+
+def _chart(fig, key: str) -> None:
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+
+
+@st.fragment
+def step_view(sel: Selection, sentence: str, mode: str, beam: int, reference: str) -> None:
+    """The step view; a failure in it is reported in words (and logged), never as a traceback."""
+    try:
+        _step_view(sel, sentence, mode, beam, reference)
+    except st.errors.StreamlitAPIException:
+        raise
+    except Exception:
+        log.exception("the step view failed")
+        st.error(tr("err_unexpected", sel.lang))
+
+
+def _step_view(sel: Selection, sentence: str, mode: str, beam: int, reference: str) -> None:
+    """Step slider and everything that depends on the step; reruns alone when the step moves.
+
+    The trace comes from the cache (the decoding already ran for this page run).
+    """
+    lang = sel.lang
+    try:
+        trace = models.trace(sel.entry, sel.loaded.translator, sentence, mode, beam, reference)
+    except Exception:
+        return  # run_decode has already said why
+    ss = st.session_state
+    n = len(trace.steps)
+    ss["step"] = min(max(int(ss.pop("_url_step", ss.get("step", 1))), 1), n)
+    attention = trace.attention_matrix is not None
+    st.subheader(tr("heatmap_title" if attention else "none_title", lang))
+    if n > 1:
+        st.slider(tr("step_label", lang), 1, n, key="step", help=tr("step_help", lang))
+    k = ss["step"] - 1
+    sync_url({"step": str(k + 1)})
+    step = trace.steps[k]
+    st.text(
+        tr(
+            "step_tokens",
+            lang,
+            t=k + 1,
+            n=n,
+            given=figures.token_text(step.input_token),
+            chosen=figures.token_text(step.token),
+        )
+    )
+    st.caption(tr("heatmap_caption" if attention else "none_caption", lang))
+    _chart(figures.attention_heatmap(trace, k, lang), "fig-heatmap")
+    with st.expander(tr("show_table", lang)):
+        st.dataframe(tables.attention_table(trace, lang), hide_index=True)
+
+    st.subheader(tr("timeline_title", lang))
+    _chart(figures.timeline_figure(trace, k, lang), "fig-timeline")
+
+    st.subheader(tr("equations_title", lang, t=k + 1))
+    for key, latex in equations.step_equations(trace, k):
+        st.caption(tr(key, lang))
+        st.latex(latex)
+
+    st.subheader(tr("panels_title", lang, t=k + 1))
+    kind = trace.attention_kind
+    for name, fig in figures.step_figures(trace, k, lang):
+        title = PANEL_TITLE_KEYS[name]
+        caption = PANEL_CAPTION_KEYS[name]
+        st.markdown(f"**{tr(title.get(kind, title['dot']), lang)}**")
+        st.caption(tr(caption.get(kind, caption["dot"]), lang))
+        _chart(fig, f"fig-{name}")
+        with st.expander(tr("show_table", lang)):
+            st.dataframe(tables.panel_table(trace, k, name, lang), hide_index=True)

@@ -1,0 +1,28 @@
+"""About: the three models, how to read the figures, the checkpoints found, and credits."""
+
+import streamlit as st
+
+from explorer import models, tables
+from explorer.catalog import discover
+from explorer.strings import tr
+from explorer.ui import page_start
+
+lang = page_start().lang
+st.title(tr("about_title", lang))
+st.markdown(tr("about_intro", lang))
+
+st.subheader(tr("about_models_title", lang))
+st.markdown(tr("about_models", lang))
+
+st.subheader(tr("about_reading_title", lang))
+st.markdown(tr("about_reading", lang))
+
+st.subheader(tr("about_checkpoints_title", lang))
+catalog = discover()
+statuses = {
+    entry.name: models.get(entry).status for task in catalog.values() for entry in task.values()
+}
+st.dataframe(tables.models_table(catalog, statuses, lang), hide_index=True)
+
+st.subheader(tr("about_credits_title", lang))
+st.markdown(tr("about_credits", lang))

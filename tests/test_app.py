@@ -1,0 +1,291 @@
+"""The Streamlit app end to end with AppTest: both languages, model and step changes, hostile
+input, URL parameters, unavailable models. Uses checkpoints/dates-* (skipped without them);
+the unavailable-model test builds its own checkpoints folder from tiny random models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import make_translator
+
+from attention_core import save
+from explorer.catalog import ENV_ROOT
+from explorer.strings import STRINGS
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+DATES = [ROOT / "checkpoints" / f"dates-{kind}" for kind in ("dot", "bahdanau", "none")]
+needs_dates = pytest.mark.skipif(
+    not all((p / "config.json").is_file() for p in DATES),
+    reason="checkpoints/dates-dot, -bahdanau and -none are not there yet (train them first)",
+)
+HOSTILE = ["", "   ", "!!! ?", "😀😀", "x" * 10_000, "<b>x</b>", "<script>alert(1)</script>"]
+
+
+def _app(**params):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(params)
+    return at.run()
+
+
+def _ok(at):
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def _specs(at) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def _heatmap(at) -> dict:
+    return _specs(at)[0]
+
+
+@pytest.fixture(autouse=True)
+def _app_setup(monkeypatch, request):
+    """Real checkpoints, and Streamlit's multipage mode as a running server has it.
+
+    A server leaves the legacy ``pages/``-folder mode for good once a run reaches
+    ``st.navigation``; AppTest turns it back on before every run (a folder named ``pages``
+    exists), and then runs the last page's file alone. The app copes with that (see
+    ``explorer.ui.page_start``) but widget changes would be lost in the switch, so tests
+    keep the server's behaviour, except the one test of that fallback.
+    """
+    monkeypatch.delenv(ENV_ROOT, raising=False)
+    if request.node.name.startswith("test_legacy_pages_mode"):
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@needs_dates
+def test_legacy_pages_mode_still_shows_the_sidebar():
+    at = _app()
+    for _ in range(2):  # the second run starts from pages/explorer.py alone
+        _ok(at)
+        assert at.sidebar.radio(key="lang").value == "en"
+        assert at.title[0].value == STRINGS["en"]["explorer_title"]
+        assert len(_specs(at)) >= 8
+        at.run()
+
+
+@needs_dates
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_runs_in_both_languages(lang):
+    at = _app(lang=lang)
+    _ok(at)
+    assert at.title[0].value == STRINGS[lang]["explorer_title"]
+    assert at.session_state["lang"] == lang
+    assert len(_specs(at)) >= 8  # heatmap, timeline and the step's figures
+    assert at.latex, "the step's equations"
+    assert not at.error and not at.warning
+    heat = _heatmap(at)["data"][0]
+    assert heat["zmin"] == 0 and heat["zmax"] == 1
+    assert at.code[0].value == "2024-03-05"  # the default sentence, translated
+
+
+@needs_dates
+def test_language_switch_translates_the_page():
+    at = _app()
+    assert at.session_state["lang"] == "en"  # st.context.locale is None under AppTest
+    at.sidebar.radio(key="lang").set_value("ko").run()
+    _ok(at)
+    assert at.title[0].value == STRINGS["ko"]["explorer_title"]
+    axis = _heatmap(at)["layout"]["xaxis"]["title"]["text"]
+    assert axis == STRINGS["ko"]["axis_source"]
+    assert at.query_params["lang"] == "ko"
+
+
+@needs_dates
+def test_changing_the_model_changes_the_figures():
+    at = _app()
+    before = _specs(at)
+    for kind in ("bahdanau", "none"):
+        at.sidebar.radio(key="kind").set_value(kind).run()
+        _ok(at)
+        after = _specs(at)
+        assert after[0] != before[0]
+        assert at.query_params["model"] == f"dates-{kind}"
+        before = after
+    # the no-attention model: the heatmap shows identical context rows
+    z = _heatmap(at)["data"][0]["z"]
+    assert all(row == z[0] for row in z)
+
+
+@needs_dates
+def test_changing_the_step_changes_the_figures():
+    at = _app()
+    heat, rest = _specs(at)[0], _specs(at)[2:]
+    at.slider(key="step").set_value(4).run()
+    _ok(at)
+    shape = _heatmap(at)["layout"]["shapes"][0]
+    assert (shape["y0"], shape["y1"]) == (2.5, 3.5)
+    assert _specs(at)[0]["data"] == heat["data"]  # same trace, new outline
+    assert _specs(at)[2:] != rest
+    assert at.query_params["step"] == "4"
+
+
+@needs_dates
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_input_shows_a_message_not_an_exception(text):
+    at = _app()
+    at.text_input(key="sentence:dates").input(text).run()
+    _ok(at)
+    messages = [m.value for m in (*at.warning, *at.error)]
+    assert messages, "a translated warning or error"
+    for spec in _specs(at):
+        dumped = json.dumps(spec)
+        assert "<b>" not in dumped and "<script" not in dumped
+
+
+@needs_dates
+def test_hostile_input_message_is_translated():
+    at = _app(lang="ko")
+    at.text_input(key="sentence:dates").input("x" * 10_000).run()
+    _ok(at)
+    assert any("10,000" in w.value and "1,000" in w.value for w in at.warning)
+    assert any("입력" in w.value for w in at.warning)
+    at.text_input(key="sentence:dates").input("😀").run()
+    assert [w.value for w in at.warning] == [STRINGS["ko"]["warn_no_content"]]
+
+
+@needs_dates
+def test_markup_is_shown_escaped():
+    at = _app()
+    at.text_input(key="sentence:dates").input("<b>5</b> mars 2024").run()
+    _ok(at)
+    ticks = _heatmap(at)["layout"]["xaxis"]["ticktext"]
+    assert any("&lt;" in t for t in ticks) and not any("<b>" in t for t in ticks)
+    assert STRINGS["en"]["warn_markup"] in [w.value for w in at.warning]
+
+
+@needs_dates
+def test_query_params_round_trip():
+    params = {"lang": "ko", "model": "dates-bahdanau", "sentence": "5 mars 2024", "step": "3"}
+    at = _app(**params)
+    _ok(at)
+    assert at.sidebar.radio(key="kind").value == "bahdanau"
+    assert at.text_input(key="sentence:dates").value == "5 mars 2024"
+    assert at.slider(key="step").value == 3
+    for name, value in params.items():
+        assert at.query_params[name] == value
+    at.slider(key="step").set_value(5).run()
+    assert at.query_params["step"] == "5"
+    at.text_input(key="sentence:dates").input("17/08/1999").run()
+    assert at.query_params["sentence"] == "17/08/1999"
+    assert at.code[0].value == "1999-08-17"
+
+
+@needs_dates
+def test_bad_query_params_are_ignored():
+    at = _app(model="nope", step="abc", mode="weird", beam="x", lang="xx")
+    _ok(at)
+    assert at.session_state["lang"] == "en"
+    assert at.sidebar.radio(key="kind").value == "dot"
+    assert not at.error
+
+
+@needs_dates
+def test_a_step_beyond_the_end_is_clamped():
+    at = _app(step="999")
+    _ok(at)
+    assert at.slider(key="step").value == at.slider(key="step").max
+
+
+@needs_dates
+def test_beam_and_forced_modes():
+    at = _app()
+    at.radio(key="mode").set_value("beam").run()
+    _ok(at)
+    at.slider(key="beam").set_value(3).run()
+    _ok(at)
+    assert at.code[0].value == "2024-03-05" and at.query_params["beam"] == "3"
+    at.radio(key="mode").set_value("forced").run()
+    _ok(at)
+    assert at.text_input(key="reference:dates").value == "2024-03-05"
+    at.text_input(key="reference:dates").input("1999-01-01").run()
+    _ok(at)
+    assert at.code[0].value == "1999-01-01"  # forced: the output is the reference
+    at.text_input(key="reference:dates").input("").run()
+    assert [w.value for w in at.warning] == [STRINGS["en"]["err_empty_reference"]]
+
+
+@needs_dates
+def test_example_buttons_set_the_sentence():
+    at = _app()
+    at.button(key="example:dates:4").click().run()
+    _ok(at)
+    assert at.text_input(key="sentence:dates").value == "17/08/1999"
+    assert at.code[0].value == "1999-08-17"
+
+
+@needs_dates
+def test_about_page():
+    at = _app()
+    at.switch_page("pages/about.py").run()
+    _ok(at)
+    assert at.title[0].value == STRINGS["en"]["about_title"]
+    assert len(at.dataframe) == 1
+
+
+def test_unavailable_models_are_shown_as_such(tmp_path, monkeypatch):
+    """A broken model and a missing one are explained; the working one still works."""
+    save(tmp_path / "dates-dot", make_translator("dot"), {})
+    save(tmp_path / "dates-bahdanau", make_translator("bahdanau"), {})
+    weights = tmp_path / "dates-bahdanau" / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:-10])  # truncated: the checksum fails
+    monkeypatch.setenv(ENV_ROOT, str(tmp_path))
+
+    at = _app(sentence="5 mars 2024")
+    _ok(at)
+    labels = [at.sidebar.radio(key="kind").format_func(k) for k in ("dot", "bahdanau", "none")]
+    assert STRINGS["en"]["unavailable_broken"] in labels[1]
+    assert STRINGS["en"]["unavailable_missing"] in labels[2]
+    assert _specs(at), "the working model shows its figures"
+
+    at.sidebar.radio(key="kind").set_value("bahdanau").run()
+    _ok(at)
+    assert "dates-bahdanau" in at.error[0].value
+    assert "checksum" in at.code[0].value  # the loader's own message, as plain text
+    assert not _specs(at)
+
+    at.sidebar.radio(key="kind").set_value("none").run()
+    _ok(at)
+    assert "dates-none" in at.warning[0].value
+
+    at.sidebar.radio(key="kind").set_value("dot").run()
+    _ok(at)
+    assert _specs(at)
+
+
+def test_no_checkpoints_at_all(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_ROOT, str(tmp_path))
+    at = _app(lang="ko")
+    _ok(at)
+    assert STRINGS["ko"]["no_models"] in [i.value for i in at.info]
+
+
+def test_fra_eng_task_credits_tatoeba(tmp_path, monkeypatch):
+    for kind in ("dot", "none"):
+        save(tmp_path / f"fra-eng-{kind}", make_translator(kind, task="fra-eng"), {})
+    save(tmp_path / "dates-dot", make_translator("dot"), {})
+    monkeypatch.setenv(ENV_ROOT, str(tmp_path))
+    at = _app(model="fra-eng-dot", sentence="the the the")
+    _ok(at)
+    assert at.sidebar.selectbox(key="task").value == "fra-eng"
+    assert any("tatoeba.org" in c.value and "CC-BY 2.0 FR" in c.value for c in at.sidebar.caption)
+    assert _heatmap(at)["layout"]["xaxis"]["ticktext"] == ["the", "the", "the"]
+    at.sidebar.selectbox(key="task").set_value("dates").run()
+    _ok(at)
+    assert not any("tatoeba.org" in c.value for c in at.sidebar.caption)
+    assert at.text_input(key="sentence:dates").value == "Tuesday, March 5, 2024"

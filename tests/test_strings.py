@@ -1,0 +1,150 @@
+"""The string table: complete in both languages, every key the code uses exists, every
+InputError code the core can raise has a translated message."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from attention_core import InputError
+from explorer.strings import ERROR_KEYS, KEY_MAPS, LANGUAGES, STRINGS, error_message, tr
+
+ROOT = Path(__file__).resolve().parents[1]
+APP_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+APP_FILES += sorted((ROOT / "explorer").glob("*.py"))
+# Strings that are the same in both languages on purpose: formulas and names.
+SAME_IN_BOTH = {
+    "panel_output_dot",
+    "panel_output_bahdanau",
+    "panel_output_none",
+    "panel_scores_caption_bahdanau",
+}
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_languages():
+    assert LANGUAGES == ("en", "ko")
+
+
+def test_every_key_exists_in_both_languages():
+    assert set(STRINGS["en"]) == set(STRINGS["ko"])
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_empty_strings(lang):
+    empty = [key for key, text in STRINGS[lang].items() if not text or not text.strip()]
+    assert not empty
+
+
+def test_korean_is_translated():
+    same = {k for k in STRINGS["en"] if STRINGS["en"][k] == STRINGS["ko"][k]}
+    assert same <= SAME_IN_BOTH
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    untranslated = [
+        k for k, text in STRINGS["ko"].items() if k not in SAME_IN_BOTH and not hangul.search(text)
+    ]
+    # names and formulas aside, every Korean string has Korean in it
+    assert set(untranslated) <= {
+        "metric_bleu",
+        "metric_chrf",
+        "panel_query_proj",
+        "panel_keys_proj",
+    }
+
+
+def test_format_fields_match_between_languages():
+    for key, text in STRINGS["en"].items():
+        assert _fields(text) == _fields(STRINGS["ko"][key]), key
+
+
+def test_every_key_used_in_the_code_exists():
+    used = set()
+    for path in APP_FILES:
+        source = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\btr\(\s*["']([A-Za-z0-9_\-]+)["']""", source))
+        # the other branch of tr("a" if ... else "b", lang)
+        used |= set(re.findall(r"""\belse\s+["']([a-z_]+)["']\s*,\s*lang""", source))
+    used |= {key for mapping in KEY_MAPS for key in mapping.values()}
+    used |= {"err_input_other", "kind_other", "task_other", "status_other"}
+    assert used, "the scan found nothing"
+    missing = sorted(key for key in used if key not in STRINGS["en"])
+    assert not missing
+
+
+def test_equation_captions_exist():
+    import numpy as np
+    from conftest import make_translator
+
+    from attention_core import decode
+    from explorer import equations
+
+    for kind in ("dot", "bahdanau", "none", "general"):
+        trace = decode(make_translator(kind), "5 mars 2024", mode="forced", reference="2024-03-05")
+        for key, _ in equations.step_equations(trace, 1):
+            assert key in STRINGS["en"], key
+        assert np.isfinite(trace.steps[1].query).all()
+
+
+def _core_error_codes() -> set[str]:
+    codes = set()
+    # the modules the app calls (cli.py has one more code, for a command-line option)
+    for name in ("tasks.py", "decoding.py", "beam.py", "trace.py", "checkpoint.py"):
+        path = ROOT / "attention_core" / name
+        codes |= set(re.findall(r"InputError\(\s*\"([a-z_]+)\"", path.read_text(encoding="utf-8")))
+    return codes
+
+
+def test_every_input_error_code_has_a_message():
+    codes = _core_error_codes()
+    assert {"empty", "too_long", "too_many_tokens", "bad_beam", "empty_reference"} <= codes
+    assert codes <= set(ERROR_KEYS)
+    expected = {"empty", "too_long", "too_many_tokens", "not_text", "bad_beam"}
+    expected |= {"empty_reference", "bad_override", "bad_mode"}
+    assert set(ERROR_KEYS) == expected
+    for key in ERROR_KEYS.values():
+        for lang in LANGUAGES:
+            assert STRINGS[lang][key]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_error_messages_use_the_params(lang):
+    too_long = InputError("too_long", "...", length=10000, limit=1000)
+    text = error_message(too_long, lang)
+    assert "10,000" in text and "1,000" in text and "{" not in text
+    tokens = error_message(InputError("too_many_tokens", "...", length=61, limit=60), lang)
+    assert "61" in tokens and "60" in tokens
+    assert "10" in error_message(InputError("bad_beam", "...", limit=10), lang)
+    assert error_message(InputError("empty", "..."), lang) == STRINGS[lang]["err_empty"]
+    assert error_message(InputError("brand_new", "..."), lang) == STRINGS[lang]["err_input_other"]
+
+
+def test_real_core_errors_are_translated():
+    from conftest import make_translator
+
+    from attention_core import decode
+
+    tr_ = make_translator("dot")
+    cases = {
+        "": "err_empty",
+        "x" * 10_000: "err_too_long",
+        "1" * 49: "err_too_many_tokens",
+    }
+    for text, key in cases.items():
+        with pytest.raises(InputError) as info:
+            decode(tr_, text)
+        assert ERROR_KEYS[info.value.code] == key
+        assert "{" not in error_message(info.value, "ko")
+
+
+def test_tr():
+    assert tr("step_label", "ko") == "디코더 단계"
+    assert tr("step_label", "fr") == tr("step_label", "en")  # unknown language: English
+    assert tr("no_such_key", "en") == "no_such_key"
+    assert tr("panels_title", "en", t=3) == "Inside step 3"
+    assert tr("panels_title", "en", wrong=3) == STRINGS["en"]["panels_title"]  # never raises
