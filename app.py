@@ -18,9 +18,10 @@ st.set_page_config(
 )
 selection = ui.sidebar()
 lang = selection.lang
+explore, about = tr("page_explorer", lang), tr("page_about", lang)
 pages = [
-    st.Page("pages/explorer.py", title=tr("page_explorer", lang), url_path="explorer", icon="🔎",
+    st.Page("pages/explorer.py", title=explore, url_path="explorer", icon=":material/search:",
             default=True),
-    st.Page("pages/about.py", title=tr("page_about", lang), url_path="about", icon="📖"),
+    st.Page("pages/about.py", title=about, url_path="about", icon=":material/menu_book:"),
 ]  # fmt: skip
 st.navigation(pages).run()
