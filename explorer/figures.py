@@ -416,7 +416,8 @@ def timeline_figure(trace: Trace, t: int, lang: str) -> go.Figure:
             mode="markers+text",
             text=nodes,
             textposition="middle center",
-            marker=dict(size=46, symbol="square", color=colours, line=dict(color=BAR, width=2)),
+            textfont=dict(size=15, color="#111111"),  # dark on white and on the orange query box
+            marker=dict(size=54, symbol="square", color=colours, line=dict(color=BAR, width=2)),
             hoverinfo="skip",
         )
     )
