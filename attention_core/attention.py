@@ -35,11 +35,20 @@ class Score(nn.Module):
 
 
 class DotScore(Score):
-    """Luong et al. 2015, eq. 8 (dot): score(s_t, h_i) = s_t . h_i, no learned parameters."""
+    """Luong et al. 2015, eq. 8 (dot): score(s_t, h_i) = s_t . h_i, no learned parameters.
+
+    ``scale`` multiplies the scores; the scaled variant uses 1/sqrt(H) (Vaswani et al. 2017,
+    sec. 3.2.1): without it, dot products of 256-wide GRU states reach +-100, the softmax is
+    one-hot from the first epoch and its gradient vanishes, so alignment cannot be relearned.
+    """
+
+    def __init__(self, scale: float = 1.0):
+        super().__init__()
+        self.scale = scale
 
     def forward(self, query, keys, prepared):
         scores = torch.bmm(keys, query.unsqueeze(2)).squeeze(2)  # (B, S)
-        return scores, {}
+        return scores * self.scale if self.scale != 1.0 else scores, {}
 
 
 class GeneralScore(Score):
@@ -102,10 +111,10 @@ def attend(
     return Attended(scores, weights, context, parts)
 
 
-def make_score(kind: str, hidden: int, attn_dim: int) -> Score | None:
+def make_score(kind: str, hidden: int, attn_dim: int, scaled: bool = False) -> Score | None:
     """The score function for an attention kind; ``none`` has no attention at all."""
     if kind == "dot":
-        return DotScore()
+        return DotScore(hidden**-0.5 if scaled else 1.0)
     if kind == "general":
         return GeneralScore(hidden)
     if kind == "bahdanau":

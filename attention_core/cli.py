@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
                        ("valid-size", int)]:  # fmt: skip
         t.add_argument(f"--{name}", type=kind)
     t.add_argument("--no-input-feeding", action="store_true", help="Luong decoders only")
+    t.add_argument("--scaled", action="store_true", help="dot only: divide scores by sqrt(hidden)")
 
     tr = sub.add_parser("translate", help="translate one sentence and show its attention")
     tr.add_argument("--checkpoint", required=True)
@@ -91,6 +92,8 @@ def _run(args, argv) -> int:
             "warmup_steps", "threads", "valid_size")}  # fmt: skip
         if args.no_input_feeding:
             overrides["input_feeding"] = False
+        if args.scaled:
+            overrides["scaled"] = True
         cfg = TrainConfig.defaults_for(args.task, args.attention, **overrides)
         command = "python -m attention_core " + shlex.join(argv)
         result = train(cfg, args.out, args.data, args.resume, args.device, command)

@@ -134,10 +134,12 @@ class BahdanauDecoder(nn.Module):
         return self.dropout(s_tilde), State(s_t, None), record
 
 
-def make_decoder(kind: str, vocab_size, emb_dim, hidden, attn_dim, dropout, input_feeding):
+def make_decoder(
+    kind: str, vocab_size, emb_dim, hidden, attn_dim, dropout, input_feeding, scaled=False
+):
     if kind == "bahdanau":
         return BahdanauDecoder(vocab_size, emb_dim, hidden, attn_dim, dropout)
-    score = make_score(kind, hidden, attn_dim)
+    score = make_score(kind, hidden, attn_dim, scaled)
     return LuongDecoder(vocab_size, emb_dim, hidden, dropout, score, input_feeding)
 
 

@@ -41,6 +41,12 @@ class Translator:
     def attention(self) -> str:
         return self.model.config.attention
 
+    @property
+    def score_scale(self) -> float:
+        """The factor on the dot scores: 1/sqrt(H) for the scaled dot model, else 1."""
+        c = self.model.config
+        return c.hidden**-0.5 if c.scaled else 1.0
+
 
 def _source(tr: Translator, text: str):
     tokens = tr.task.source_tokens(text)
@@ -188,6 +194,7 @@ def new_trace(tr, mode, text, tokens, oov, output_tokens, memory, state, steps, 
     return Trace(
         task=tr.task.name,
         attention_kind=tr.attention,
+        score_scale=tr.score_scale,
         mode=mode,
         source_text=text,
         source_tokens=tokens,

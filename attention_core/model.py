@@ -27,6 +27,7 @@ class ModelConfig:
     encoder_layers: int = 1
     dropout: float = 0.2
     input_feeding: bool = True  # Luong decoders only: s~_{t-1} joins the next input
+    scaled: bool = False  # dot only: scores divided by sqrt(hidden) (see attention.DotScore)
 
     def __post_init__(self):
         """Check every field: configs also come from files, which may be damaged."""
@@ -42,6 +43,10 @@ class ModelConfig:
             raise ValueError(f"dropout must be a number in [0, 1), not {self.dropout!r}")
         if type(self.input_feeding) is not bool:
             raise ValueError(f"input_feeding must be true or false, not {self.input_feeding!r}")
+        if type(self.scaled) is not bool:
+            raise ValueError(f"scaled must be true or false, not {self.scaled!r}")
+        if self.scaled and self.attention != "dot":
+            raise ValueError("scaled applies to dot attention only")
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -71,6 +76,7 @@ class Seq2Seq(nn.Module):
             c.attn_dim,
             c.dropout,
             c.input_feeding,
+            c.scaled,
         )
         self.generator = nn.Linear(c.hidden, c.tgt_vocab_size)  # W_y s~_t + b_y
 

@@ -100,6 +100,7 @@ class Trace:
     beam_nodes: list[dict] = field(default_factory=list)  # beam: {id, parent, step, token, ...}
     overrides: dict[int, list[float]] = field(default_factory=dict)  # step -> weights (what-if)
     prefix_tokens: list[str] | None = None  # forced output prefix (what-if)
+    score_scale: float = 1.0  # dot: scores = scale * s_t . h_i (1/sqrt(H) when scaled)
 
     @property
     def attention_matrix(self) -> np.ndarray | None:

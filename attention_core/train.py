@@ -41,6 +41,7 @@ class TrainConfig:
     attn_dim: int = 256
     dropout: float = 0.2
     input_feeding: bool = True
+    scaled: bool = False  # dot attention: scores / sqrt(hidden)
     src_vocab: int = 10000  # caps (fra-eng); dates use the generator's full alphabet
     tgt_vocab: int = 10000
     min_freq: int = 2
@@ -141,6 +142,7 @@ def train(
         1,
         cfg.dropout,
         cfg.input_feeding,
+        cfg.scaled,
     )
     model = Seq2Seq(mcfg).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg.lr)

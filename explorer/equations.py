@@ -140,6 +140,11 @@ def step_equations(trace: Trace, k: int) -> list[tuple[str, str]]:
     product = (
         rf"s_{{{t}}}^\top W_a h_{{{i}}}" if kind == "general" else rf"s_{{{t}}}^\top h_{{{i}}}"
     )
+    if trace.score_scale != 1.0:
+        # The scaled dot model divides by sqrt(H); show H and the unscaled product too.
+        size = round(trace.score_scale**-2)
+        raw = num(float(step.scores[i - 1]) / trace.score_scale)
+        product = rf"\frac{{{product}}}{{\sqrt{{{size}}}}} = \frac{{{raw}}}{{{num(size**0.5)}}}"
     return [
         ("eq_state_dot", luong_state),
         ("eq_score_dot", rf"e^{{{t}}}_{{{i}}} = {product} = {score}"),

@@ -48,6 +48,19 @@ def test_dot_score_is_the_plain_dot_product(batch):
     assert parts == {} and list(DotScore().parameters()) == []
 
 
+def test_scaled_dot_divides_by_the_root_of_the_size(batch):
+    query, keys, mask = batch
+    plain, _ = DotScore()(query, keys, None)
+    scaled = make_score("dot", H, A, scaled=True)
+    scores, _ = scaled(query, keys, None)
+    torch.testing.assert_close(scores, plain / H**0.5)
+    # Same ranking, flatter weights: the largest weight can only shrink when scores shrink.
+    sharp = attend(DotScore(), query, keys, None, mask).weights
+    flat = attend(scaled, query, keys, None, mask).weights
+    assert (flat.argmax(-1) == sharp.argmax(-1)).all()
+    assert (flat.max(-1).values <= sharp.max(-1).values + 1e-6).all()
+
+
 def test_general_score_is_bilinear(batch):
     query, keys, _ = batch
     score = GeneralScore(H)

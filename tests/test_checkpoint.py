@@ -346,6 +346,7 @@ def test_config_invalid_model_settings(ckpt, field, value):
         ("hidden", True),
         ("attn_dim", 10**12),
         ("input_feeding", "no"),
+        ("scaled", "yes"),
     ],
 )
 def test_config_bad_model_settings(ckpt, field, value):

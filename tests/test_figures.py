@@ -273,6 +273,18 @@ def test_equation_values_are_the_trace_values(translators):
     assert r"\rvert = 0.000" in none["eq_context_none"]
 
 
+def test_scaled_dot_equation_shows_the_division():
+    scaled = make_translator("dot", scaled=True)
+    trace = decode(scaled, "Tuesday, March 5, 2024", mode="forced", reference="2024-03-05")
+    assert trace.score_scale == pytest.approx(24**-0.5)
+    step = trace.steps[1]
+    i = int(np.argmax(step.weights))
+    latex = dict(equations.step_equations(trace, 1))["eq_score_dot"]
+    assert r"\sqrt{24}" in latex and latex.endswith(equations.num(float(step.scores[i])))
+    raw = float(step.scores[i]) * 24**0.5
+    assert equations.num(raw) in latex
+
+
 # ----- tables and the CSV download ----------------------------------------------------------
 
 
