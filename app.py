@@ -4,10 +4,27 @@ The sidebar (language, task, model) lives here so its values hold on every page;
 listed explicitly with ASCII URL paths, so their titles can be translated without moving URLs.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from explorer import ui
 from explorer.strings import tr
+
+# (file in pages/ and URL path, string-table key of the title, Material icon), in menu order.
+# A page joins the menu once its file exists, so pages can land one at a time.
+PAGES = [
+    ("explorer", "page_explorer", ":material/search:"),
+    ("compare", "page_compare", ":material/compare:"),
+    ("beam", "page_beam", ":material/account_tree:"),
+    ("whatif", "page_whatif", ":material/alt_route:"),
+    ("why", "page_why", ":material/trending_down:"),
+    ("playground", "page_playground", ":material/tune:"),
+    ("theory", "page_theory", ":material/school:"),
+    ("training", "page_training", ":material/timeline:"),
+    ("about", "page_about", ":material/menu_book:"),
+]
+HERE = Path(__file__).resolve().parent
 
 ui.mark_shell_run()
 ui.init_state()
@@ -18,10 +35,10 @@ st.set_page_config(
 )
 selection = ui.sidebar()
 lang = selection.lang
-explore, about = tr("page_explorer", lang), tr("page_about", lang)
 pages = [
-    st.Page("pages/explorer.py", title=explore, url_path="explorer", icon=":material/search:",
-            default=True),
-    st.Page("pages/about.py", title=about, url_path="about", icon=":material/menu_book:"),
+    st.Page(f"pages/{slug}.py", title=tr(title, lang), url_path=slug, icon=icon,
+            default=slug == "explorer")
+    for slug, title, icon in PAGES
+    if (HERE / "pages" / f"{slug}.py").is_file()
 ]  # fmt: skip
 st.navigation(pages).run()

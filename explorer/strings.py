@@ -581,6 +581,20 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
+
+def _merge_page_tables() -> None:
+    """Add the per-page tables (explorer/texts/*.py); a key defined twice is a bug."""
+    from .texts import tables
+
+    for name, en, ko in tables():
+        for lang, table in (("en", en), ("ko", ko)):
+            clash = set(table) & set(STRINGS[lang])
+            if clash:
+                raise KeyError(f"explorer/texts/{name}.py redefines {sorted(clash)}")
+            STRINGS[lang].update(table)
+
+
+_merge_page_tables()
 LANGUAGES = tuple(STRINGS)
 
 # InputError codes (attention_core/tasks.py, decoding.py) -> message keys; params fill them.

@@ -15,6 +15,7 @@ from explorer.strings import ERROR_KEYS, KEY_MAPS, LANGUAGES, STRINGS, error_mes
 ROOT = Path(__file__).resolve().parents[1]
 APP_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
 APP_FILES += sorted((ROOT / "explorer").glob("*.py"))
+APP_FILES += sorted((ROOT / "explorer" / "texts").glob("*.py"))
 # Strings that are the same in both languages on purpose: formulas and names.
 SAME_IN_BOTH = {
     "panel_output_dot",
@@ -148,3 +149,11 @@ def test_tr():
     assert tr("no_such_key", "en") == "no_such_key"
     assert tr("panels_title", "en", t=3) == "Inside step 3"
     assert tr("panels_title", "en", wrong=3) == STRINGS["en"]["panels_title"]  # never raises
+
+
+def test_every_page_in_the_menu_has_a_title():
+    source = (ROOT / "app.py").read_text(encoding="utf-8")
+    entries = re.findall(r"""\("([a-z]+)", "(page_[a-z]+)", """, source)
+    assert ("explorer", "page_explorer") in entries
+    present = [key for slug, key in entries if (ROOT / "pages" / f"{slug}.py").is_file()]
+    assert [key for key in present if key not in STRINGS["en"]] == []
