@@ -44,6 +44,21 @@ def _parser() -> argparse.ArgumentParser:
     tr.add_argument("--beam", type=int, default=1, help="beam width (1 = greedy)")
     tr.add_argument("--reference", help="force this translation (teacher forcing)")
     tr.add_argument("--prefix", help="force the translation to start with this text")
+    tr.add_argument(
+        "--attend",
+        action="append",
+        default=[],
+        metavar="STEP:POS",
+        help="what-if: at decoder step STEP (from 1) put all attention on source "
+        "token POS (from 1); repeatable",
+    )
+    tr.add_argument(
+        "--override",
+        action="append",
+        default=[],
+        metavar="STEP:W1,W2,...",
+        help="what-if: at step STEP use these source weights (renormalised)",
+    )
     tr.add_argument("--format", choices=["table", "json"], default="table")
     tr.add_argument("sentence")
 
@@ -107,8 +122,9 @@ def _run(args, argv) -> int:
         from .decoding import decode
 
         mode = "forced" if args.reference is not None else ("beam" if args.beam > 1 else "greedy")
+        overrides = _overrides(tr, args.sentence, args.attend, args.override)
         trace = decode(tr, args.sentence, mode=mode, beam=args.beam, reference=args.reference,
-                       prefix=args.prefix)  # fmt: skip
+                       prefix=args.prefix, overrides=overrides or None)  # fmt: skip
         print(trace.to_json() if args.format == "json" else _table(trace))
         return 0
 
@@ -134,6 +150,32 @@ def _run(args, argv) -> int:
                 f"  ({m['sentences']} sentences)"
             )
     return 0
+
+
+def _overrides(tr, sentence: str, attend: list[str], override: list[str]) -> dict:
+    """--attend STEP:POS and --override STEP:W,... as decode's {step (from 0): weights}."""
+    n = len(tr.task.source_tokens(sentence)) if attend else 0
+    result = {}
+    for text, one_hot in [(a, True) for a in attend] + [(o, False) for o in override]:
+        step, sep, rest = text.partition(":")
+        try:
+            t = int(step) - 1
+            if one_hot:
+                pos = int(rest) - 1
+                if not 0 <= pos < n:
+                    raise ValueError
+                values = [1.0 if i == pos else 0.0 for i in range(n)]
+            else:
+                values = [float(x) for x in rest.split(",")]
+            if not sep or t < 0:
+                raise ValueError
+        except ValueError:
+            form = "STEP:POS" if one_hot else "STEP:W1,W2,..."
+            raise InputError(
+                "bad_override", f"expected {form} counted from 1, not {text!r}"
+            ) from None
+        result[t] = values
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:

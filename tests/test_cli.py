@@ -35,6 +35,10 @@ def _commands(ckpt: Path, scratch: Path) -> dict[str, list[str]]:
         "beam": ["translate", *c, "--beam", "3", *as_json, SENTENCE],
         "reference": ["translate", *c, "--reference", "2024-03-05", *as_json, SENTENCE],
         "reference_other": ["translate", *c, "--reference", "1999-12-31", *as_json, SENTENCE],
+        "attend": ["translate", *c, "--attend", "2:3", *as_json, SENTENCE],
+        "override": ["translate", *c, "--override", "1:0,0,0,0,0,0,0,0,0,0,1", *as_json, SENTENCE],
+        "bad_attend": ["translate", *c, "--attend", "2:99", SENTENCE],
+        "bad_override": ["translate", *c, "--override", "1:1,2", SENTENCE],
         "no_subcommand": [],
         "bad_attention": [
             *"train --task dates --attention luong --out".split(),
@@ -162,6 +166,20 @@ def test_translate_reference_is_forced(cli, name, reference):
     assert data["reference_tokens"] == list(reference)
     assert [s["token"] for s in data["steps"]] == [*reference, "<eos>"]
     assert [s["input_token"] for s in data["steps"]] == ["<sos>", *reference]
+
+
+def test_translate_what_if(cli):
+    attend = _json(cli("attend"))
+    assert attend["overrides"] == {"1": [1.0 if i == 2 else 0.0 for i in range(len(SENTENCE))]}
+    step = attend["steps"][1]
+    assert step["weights"] == attend["overrides"]["1"]
+    assert step["context"] == pytest.approx(attend["keys"][2], abs=1e-6)  # the one key, whole
+    override = _json(cli("override"))
+    assert override["steps"][0]["weights"][-1] == 1.0
+    for name in ("bad_attend", "bad_override"):
+        proc = cli(name)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr
+        assert proc.stderr.startswith("error:") and len(proc.stderr.splitlines()) == 1
 
 
 # ----- evaluate -------------------------------------------------------------------------------
