@@ -1,4 +1,4 @@
-"""``python -m attention_core {train,translate,evaluate}``: the command-line contract.
+"""``python -m attention_core {train,translate,evaluate,report}``: the command-line contract.
 
 Errors a user can cause (bad arguments, missing or damaged files, empty input) print one line
 and exit non-zero; they never show a traceback.
@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--beam", type=int, default=1)
     e.add_argument("--format", choices=["text", "json"], default="text")
     e.add_argument("--save", action="store_true", help="also write evaluation.json next to it")
+
+    r = sub.add_parser("report", help="the Markdown table of every checkpoint's measured figures")
+    r.add_argument("--root", default="checkpoints", help="folder of checkpoint directories")
     return p
 
 
@@ -94,6 +97,11 @@ def _table(trace) -> str:
 
 
 def _run(args, argv) -> int:
+    if args.command == "report":
+        from .report import table
+
+        print(table(args.root))
+        return 0
     from . import checkpoint  # imported late: torch is slow to import, --help should not wait
 
     if args.command == "train":

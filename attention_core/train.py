@@ -240,4 +240,5 @@ def _valid_loss(model, encoded, loss_fn, batch_size) -> float:
 def _hardware(device: str) -> str:
     if device.startswith("cuda") and torch.cuda.is_available():
         return torch.cuda.get_device_name(0)
-    return f"{platform.machine()} CPU, {torch.get_num_threads()} threads"
+    n = torch.get_num_threads()
+    return f"{platform.machine()} CPU, {n} thread{'s' if n > 1 else ''}"
