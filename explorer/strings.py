@@ -208,6 +208,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "panel_scores_caption_dot": (
             "$e_i = s_t \\cdot h_i$: large when the query and the key point the same way."
         ),
+        "panel_scores_caption_dot_scaled": (
+            "$e_i = s_t \\cdot h_i / \\sqrt{H}$: the dot product, divided by the square root of "
+            "the state size $H$ so the softmax does not saturate (Vaswani et al. 2017)."
+        ),
         "panel_scores_caption_bahdanau": "$e_i = v_a^\\top \\tanh(W_b s_{t-1} + W_c h_i)$.",
         "panel_weights": "The attention weights $\\alpha_i$ (softmax of the scores)",
         "panel_weights_caption": "Between 0 and 1, summing to 1 over the source tokens.",
@@ -284,7 +288,10 @@ STRINGS: dict[str, dict[str, str]] = {
             "- **Dot-product attention** (Luong et al. 2015): the GRU updates the state first; "
             "the new state $s_t$ is the query, the score is $s_t \\cdot h_i$, and the output "
             "layer reads $\\tilde s_t = \\tanh(W_c[a_t; s_t])$, which is also fed to the next "
-            "step (input feeding).\n"
+            "step (input feeding). The English→French dot model divides the score by "
+            "$\\sqrt{H}$ ($H = 256$): unscaled, its scores ran from −86 to +118 on a 14-word "
+            "sentence, the weights were one-hot and the model learned no reordering "
+            "(see checkpoints/README.md).\n"
             "- **Additive attention** (Bahdanau et al. 2015): the previous state $s_{t-1}$ is "
             "the query, the score is $v_a^\\top \\tanh(W_b s_{t-1} + W_c h_i)$, and the context "
             "goes into the GRU update.\n"
@@ -482,6 +489,10 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "panel_scores": "원점수 $e_i$",
         "panel_scores_caption_dot": "$e_i = s_t \\cdot h_i$: 쿼리와 키의 방향이 비슷할수록 큽니다.",
+        "panel_scores_caption_dot_scaled": (
+            "$e_i = s_t \\cdot h_i / \\sqrt{H}$: 내적을 상태 크기 $H$의 제곱근으로 나눈 값입니다. "
+            "이렇게 나누면 소프트맥스가 한쪽으로 포화되지 않습니다(Vaswani 외 2017)."
+        ),
         "panel_scores_caption_bahdanau": "$e_i = v_a^\\top \\tanh(W_b s_{t-1} + W_c h_i)$.",
         "panel_weights": "어텐션 가중치 $\\alpha_i$ (점수의 소프트맥스)",
         "panel_weights_caption": "0과 1 사이의 값이며, 원문 토큰 전체에 대해 합이 1입니다.",
@@ -553,7 +564,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "- **내적 어텐션** (Luong 외 2015): GRU가 먼저 상태를 갱신하고, 새 상태 $s_t$가 "
             "쿼리입니다. 점수는 $s_t \\cdot h_i$이며, 출력층은 "
             "$\\tilde s_t = \\tanh(W_c[a_t; s_t])$를 읽고 이 값을 다음 단계에도 넣습니다"
-            "(입력 피딩).\n"
+            "(입력 피딩). 영어→프랑스어 내적 모델은 점수를 $\\sqrt{H}$($H = 256$)로 나눕니다. "
+            "나누지 않았을 때는 14단어 문장에서 점수가 −86에서 +118까지 커져 가중치가 원-핫이 "
+            "되었고, 모델은 어순 바꾸기를 배우지 못했습니다(checkpoints/README.md 참고).\n"
             "- **가산 어텐션** (Bahdanau 외 2015): 이전 상태 $s_{t-1}$이 쿼리이고, 점수는 "
             "$v_a^\\top \\tanh(W_b s_{t-1} + W_c h_i)$이며, 문맥 벡터는 GRU 갱신에 들어갑니다.\n"
             "- **어텐션 없음** (기준 모델): 디코더는 모든 단계에서 인코더의 마지막 상태로 만든 "

@@ -400,9 +400,11 @@ def _step_view(sel: Selection, sentence: str, mode: str, beam: int, reference: s
     kind = trace.attention_kind
     for name, fig in figures.step_figures(trace, k, lang):
         title = PANEL_TITLE_KEYS[name]
-        caption = PANEL_CAPTION_KEYS[name]
+        caption = PANEL_CAPTION_KEYS[name].get(kind, PANEL_CAPTION_KEYS[name]["dot"])
+        if name == "scores" and trace.score_scale != 1.0:
+            caption = "panel_scores_caption_dot_scaled"
         st.markdown(f"**{tr(title.get(kind, title['dot']), lang)}**")
-        st.caption(tr(caption.get(kind, caption["dot"]), lang))
+        st.caption(tr(caption, lang))
         _chart(fig, f"fig-{name}")
         with st.expander(tr("show_table", lang)):
             st.dataframe(tables.panel_table(trace, k, name, lang), hide_index=True)
