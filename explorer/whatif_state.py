@@ -1,0 +1,222 @@
+"""Streamlit glue for the beam and what-if pages: cached decoding with any decoding options,
+the sentence input, and the explorer's step view for any trace (a beam hypothesis).
+
+Decoding is always ``attention_core.decode``; nothing here decodes by itself. Results are cached
+per (checkpoint, weights version, sentence, options) with a bounded number of entries.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+
+import numpy as np
+import streamlit as st
+
+from attention_core import MAX_INPUT_CHARS, InputError, Trace, decode
+
+from . import equations, figures, inputs, tables, ui, whatif_figures
+from .examples import EXAMPLES, default_sentence
+from .strings import PANEL_CAPTION_KEYS, PANEL_TITLE_KEYS, error_message, tr
+
+log = logging.getLogger(__name__)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _decode(
+    _translator,
+    path: str,
+    version: str,
+    sentence: str,
+    mode: str,
+    beam: int,
+    length_penalty: float,
+    override_step: int | None,
+    weights: tuple[float, ...] | None,
+    prefix: str | None,
+) -> Trace:
+    overrides = {override_step: list(weights)} if weights is not None else None
+    return decode(
+        _translator,
+        sentence,
+        mode=mode,
+        beam=beam,
+        length_penalty=length_penalty,
+        overrides=overrides,
+        prefix=prefix,
+    )
+
+
+def cached_decode(sel, sentence: str, **options) -> Trace:
+    """``decode`` through the cache; raises what ``decode`` raises (``InputError``)."""
+    weights = options.get("weights")
+    return _decode(
+        sel.loaded.translator,
+        str(sel.entry.path),
+        sel.entry.version,
+        sentence,
+        options.get("mode", "greedy"),
+        int(options.get("beam", 1)),
+        float(options.get("length_penalty", 1.0)),
+        options.get("override_step"),
+        None if weights is None else tuple(float(w) for w in weights),
+        options.get("prefix"),
+    )
+
+
+def safe_decode(sel, sentence: str, *, advise: bool = True, **options) -> Trace | None:
+    """The trace, or None after a translated message. Never raises. ``advise`` adds the input
+    advice of the explorer (no letters, looks like HTML, mostly unknown tokens)."""
+    lang = sel.lang
+    short = len(sentence) <= MAX_INPUT_CHARS
+    if advise and sentence.strip() and short and not inputs.has_content(sentence):
+        st.warning(tr("warn_no_content", lang))
+        return None
+    if advise and short and inputs.looks_like_markup(sentence):
+        st.warning(tr("warn_markup", lang))
+    try:
+        trace = cached_decode(sel, sentence, **options)
+    except InputError as exc:
+        st.warning(error_message(exc, lang))
+        return None
+    except Exception:  # a bug must not show a traceback: say so, and log it
+        log.exception("decoding failed")
+        st.error(tr("err_unexpected", lang))
+        return None
+    if advise and inputs.unknown_share(trace) >= inputs.MOSTLY_UNKNOWN:
+        st.warning(tr("warn_mostly_unknown", lang))
+    return trace
+
+
+def _use_example(key: str, sentence: str) -> None:
+    st.session_state[key] = sentence
+
+
+def sentence_input(sel, page: str) -> str:
+    """A sentence box for this page, starting from the explorer's sentence.
+
+    Each page keeps its own key: a widget key shared by two pages is two widgets (the page is
+    part of a widget's id), and their values would overwrite each other.
+    """
+    task, lang, ss = sel.task, sel.lang, st.session_state
+    key = f"{page}_sentence:{task}"
+    ss.setdefault(key, ss.get(ui.sentence_key(task)) or default_sentence(task))
+    st.text_input(
+        tr("sentence_label", lang),
+        key=key,
+        help=tr("sentence_help_dates" if task == "dates" else "sentence_help_text", lang),
+        persist_state="session",
+    )
+    st.caption(tr("examples_label", lang))
+    cols = st.columns(4)
+    for n, (sentence, _) in enumerate(EXAMPLES.get(task, [])):
+        cols[n % 4].button(
+            sentence.replace("*", "\\*").replace("_", "\\_"),  # our examples, as Markdown
+            key=f"{page}_example:{task}:{n}",
+            on_click=_use_example,
+            args=(key, sentence),
+            width="stretch",
+        )
+    return ss[key] or ""
+
+
+def chart(fig, key: str, **kwargs):
+    return st.plotly_chart(fig, width="stretch", config=ui.PLOTLY_CONFIG, key=key, **kwargs)
+
+
+def step_view(trace: Trace, lang: str, key: str) -> None:
+    """The explorer's view of one trace: attention matrix, a step slider, that step's equations
+    and figures (each with its table)."""
+    ss = st.session_state
+    n = len(trace.steps)
+    ss[key] = min(max(int(ss.get(key, 1)), 1), n)
+    if n > 1:
+        st.slider(tr("step_label", lang), 1, n, key=key, help=tr("step_help", lang))
+    k = ss[key] - 1
+    step = trace.steps[k]
+    given, chosen = figures.token_text(step.input_token), figures.token_text(step.token)
+    st.text(tr("step_tokens", lang, t=k + 1, n=n, given=given, chosen=chosen))
+    attention = trace.attention_matrix is not None
+    st.caption(tr("heatmap_caption" if attention else "none_caption", lang))
+    chart(figures.attention_heatmap(trace, k, lang), f"{key}-heatmap")
+    with st.expander(tr("show_table", lang)):
+        st.dataframe(tables.attention_table(trace, lang), hide_index=True)
+    with st.expander(tr("equations_title", lang, t=k + 1)):
+        for eq_key, latex in equations.step_equations(trace, k):
+            st.caption(tr(eq_key, lang))
+            st.latex(latex)
+    st.markdown(f"**{tr('panels_title', lang, t=k + 1)}**")
+    kind = trace.attention_kind
+    for name, fig in figures.step_figures(trace, k, lang):
+        title, caption = PANEL_TITLE_KEYS[name], PANEL_CAPTION_KEYS[name]
+        st.markdown(f"**{tr(title.get(kind, title['dot']), lang)}**")
+        caption = caption.get(kind, caption["dot"])
+        if name == "scores" and trace.score_scale != 1.0:
+            caption = "panel_scores_caption_dot_scaled"
+        st.caption(tr(caption, lang))
+        chart(fig, f"{key}-{name}")
+        with st.expander(tr("show_table", lang)):
+            st.dataframe(tables.panel_table(trace, k, name, lang), hide_index=True)
+
+
+def override_inputs(sel, original: Trace, sentence: str, how: str):
+    """The step and the weights to put in place of its softmax: all on one source token
+    (``how`` "attend") or typed in a table ("weights"). None after a message when unusable."""
+    lang, ss = sel.lang, st.session_state
+    n, tokens = len(original.steps), original.source_tokens
+    ss["whatif_step"] = min(max(int(ss.get("whatif_step", 1)), 1), n)
+    if n > 1:
+        help_text = tr("whatif_step_help", lang)
+        st.slider(tr("whatif_step_label", lang), 1, n, key="whatif_step", help=help_text)
+    t = ss["whatif_step"] - 1
+    step = original.steps[t]
+    focus = int(np.argmax(step.weights))
+    st.text(
+        tr("whatif_step_now", lang, t=t + 1, chosen=figures.token_text(step.token),
+           focus=figures.token_text(tokens[focus]), weight=float(step.weights[focus]))
+    )  # fmt: skip
+    if how == "attend":
+        if ss.get("whatif_pos", 0) >= len(tokens):
+            ss["whatif_pos"] = 0
+        pos = st.selectbox(
+            tr("whatif_attend_label", lang), range(len(tokens)), key="whatif_pos",
+            format_func=lambda i: f"{i + 1}: {figures.token_text(tokens[i])}",
+        )  # fmt: skip
+        return t, whatif_figures.one_hot(len(tokens), pos)
+    st.caption(tr("whatif_weights_caption", lang))
+    table = whatif_figures.weights_frame(original, t, lang)
+    tag = zlib.crc32(f"{sel.entry.name}\n{sentence}".encode())  # new sentence: a fresh table
+    edited = st.data_editor(
+        table, key=f"whatif_weights:{tag}:{t}", hide_index=True, disabled=list(table.columns[:2])
+    )
+    weights, problem = whatif_figures.normalise(edited[table.columns[2]])
+    if problem:
+        st.warning(tr(problem, lang))
+        return None
+    return t, weights
+
+
+def compare(original: Trace, whatif: Trace, lang: str, *, step=None, forced: int = 0) -> None:
+    """Original and what-if side by side: outputs, marked attention matrices, the tokens step by
+    step, and the next-token probabilities where they first part."""
+    d = whatif_figures.first_divergence(original, whatif)
+    if d is None:
+        st.info(tr("whatif_same", lang))
+    else:
+        st.info(tr("whatif_diverge", lang, t=d + 1))
+    columns = st.columns(2)
+    sides = (("whatif_original", original, 0), ("whatif_whatif", whatif, forced))
+    for col, (title, trace, shaded) in zip(columns, sides):
+        with col:
+            st.markdown(f"**{tr(title, lang)}**")
+            st.code(trace.output_text or "∅", language=None, wrap_lines=True)
+            fig = whatif_figures.marked_heatmap(trace, lang, step=step, diverge=d, forced=shaded)
+            chart(fig, f"{title}-heatmap")
+    with st.expander(tr("whatif_table_label", lang)):
+        st.dataframe(whatif_figures.comparison_table(original, whatif, lang), hide_index=True)
+    if d is not None and d < min(len(original.steps), len(whatif.steps)):
+        st.markdown(f"**{tr('whatif_topk_title', lang, t=d + 1)}**")
+        for col, (title, trace, _) in zip(st.columns(2), sides):
+            with col:
+                st.caption(tr(title, lang))
+                chart(figures.topk_figure(trace, d, lang), f"{title}-topk")
