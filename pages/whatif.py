@@ -1,0 +1,68 @@
+"""Attention what-if: override one step's attention, or force the start of the output, and let
+the decoder continue (``decode(..., overrides=...)`` / ``decode(..., prefix=...)``)."""
+
+import streamlit as st
+
+from explorer import ui
+from explorer import whatif_figures as wf
+from explorer import whatif_state as state
+from explorer.figures import token_text
+from explorer.strings import tr
+
+sel = ui.page_start()
+lang = sel.lang
+st.title(tr("whatif_title", lang))
+st.caption(tr("whatif_intro", lang))
+if sel.loaded is None or sel.loaded.translator is None:
+    ui.show_unavailable(sel)
+    st.stop()
+
+sentence = state.sentence_input(sel, "whatif")
+original = state.safe_decode(sel, sentence)
+if original is None:
+    st.stop()
+
+ss = st.session_state
+WAYS = {
+    "attend": "whatif_how_attend",
+    "weights": "whatif_how_weights",
+    "prefix": "whatif_how_prefix",
+}
+attention = original.attention_matrix is not None
+if not attention:
+    st.info(tr("whatif_no_attention", lang))
+    ss["whatif_how"] = "prefix"
+how = st.radio(
+    tr("whatif_how_label", lang), list(WAYS) if attention else ["prefix"], key="whatif_how",
+    format_func=lambda w: tr(WAYS[w], lang), horizontal=True, persist_state="session",
+)  # fmt: skip
+
+marks = {}
+if how in ("attend", "weights"):
+    chosen = state.override_inputs(sel, original, sentence, how)
+    if chosen is None:
+        st.stop()
+    t, weights = chosen
+    whatif = state.safe_decode(sel, sentence, advise=False, override_step=t, weights=weights)
+    marks["step"] = t
+else:
+    prefix = st.text_input(
+        tr("whatif_prefix_label", lang), key=f"whatif_prefix:{sel.task}", max_chars=200,
+        help=tr("whatif_prefix_help", lang), persist_state="session",
+    )  # fmt: skip
+    problem, fields = wf.prefix_problem(sel.loaded.translator.task, prefix)
+    if problem:
+        st.info(tr(problem, lang, **fields))
+        st.stop()
+    whatif = state.safe_decode(sel, sentence, advise=False, prefix=prefix)
+    if whatif is not None:
+        marks["forced"] = len(whatif.prefix_tokens or [])
+        unknown = wf.prefix_mismatch(whatif)
+        if unknown:
+            st.warning(tr("whatif_prefix_unknown", lang))
+            st.text("  ".join(f"⟦{token_text(tok)}⟧" for tok in unknown))
+
+if whatif is None:
+    st.stop()
+st.divider()
+state.compare(original, whatif, lang, **marks)
