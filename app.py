@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from explorer import ui
+from explorer import stepper, ui
 from explorer.strings import tr
 
 # (file in pages/ and URL path, string-table key of the title, Material icon), in menu order.
@@ -32,7 +32,9 @@ st.set_page_config(
     page_title=tr("app_title", st.session_state.get("lang", "en")),
     page_icon="🔎",
     layout="wide",
+    initial_sidebar_state="collapsed" if stepper.presenting() else "auto",
 )
+stepper.apply_presenter_style()
 selection = ui.sidebar()
 lang = selection.lang
 pages = [

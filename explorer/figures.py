@@ -160,15 +160,18 @@ def matrix_figure(
 # ----- (1) the attention matrix -------------------------------------------------------------
 
 
-def attention_heatmap(trace: Trace, t: int, lang: str) -> go.Figure:
+def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = None) -> go.Figure:
     """Weights of every step (rows) over the source tokens (columns); step t outlined.
 
+    ``hide_from``: rows from this step on are left blank (the class guesses before the reveal).
     The no-attention model has no weights: its figure shows the context of every step instead.
     """
     matrix = trace.attention_matrix
     if matrix is None:
         return context_steps(trace, t, lang)
     src, out = source_labels(trace), output_labels(trace)
+    if hide_from is not None:  # nor what the hidden steps produced
+        out = [label if s < hide_from else "?" for s, label in enumerate(out)]
     plain_src = [token_html(tok) for tok in trace.source_tokens]
     steps, n_src = matrix.shape
     custom = [[[plain_src[i], out[s], s + 1, i + 1] for i in range(n_src)] for s in range(steps)]
@@ -177,8 +180,11 @@ def attention_heatmap(trace: Trace, t: int, lang: str) -> go.Figure:
         f"{tr('hover_source', lang)} %{{customdata[3]}}: %{{customdata[0]}}<br>"
         f"α = %{{z:.5f}}<extra></extra>"
     )
+    z = matrix.astype(float).tolist()
+    if hide_from is not None:
+        z = [row if s < hide_from else [None] * n_src for s, row in enumerate(z)]
     heat = go.Heatmap(
-        z=matrix.astype(float).tolist(),
+        z=z,
         x=list(range(n_src)),
         y=list(range(steps)),
         zmin=0.0,
@@ -197,6 +203,18 @@ def attention_heatmap(trace: Trace, t: int, lang: str) -> go.Figure:
     fig.update_yaxes(**_token_axis(out, tr("axis_output", lang)), autorange="reversed")
     _highlight_row(fig, t, n_src)
     return _layout(fig, max(220, 90 + 24 * steps))
+
+
+def presenter(fig: go.Figure, scale: float = 1.5) -> go.Figure:
+    """The same figure for a projector: every font and the height ``scale`` times larger."""
+    base = fig.layout.font.size or 12
+    fig.update_layout(font=dict(size=round(base * scale)))
+    fig.update_traces(textfont=dict(size=round(12 * scale)), selector=dict(type="heatmap"))
+    fig.update_xaxes(tickfont=dict(size=round(base * scale)))
+    fig.update_yaxes(tickfont=dict(size=round(base * scale)))
+    if fig.layout.height:
+        fig.update_layout(height=round(fig.layout.height * min(scale, 1.4)))
+    return fig
 
 
 def _highlight_row(fig: go.Figure, t: int, width: int) -> None:

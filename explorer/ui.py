@@ -17,15 +17,13 @@ import streamlit as st
 
 from attention_core import MAX_BEAM, MAX_INPUT_CHARS, InputError, Trace
 
-from . import equations, figures, inputs, models, tables
+from . import figures, inputs, models, tables
 from .catalog import Entry, available_tasks, discover, find, metrics
 from .examples import EXAMPLES, default_sentence, reference_for
 from .strings import (
     KIND_KEYS,
     METRIC_KEYS,
     MODE_KEYS,
-    PANEL_CAPTION_KEYS,
-    PANEL_TITLE_KEYS,
     TASK_KEYS,
     error_message,
     tr,
@@ -92,6 +90,8 @@ def init_state() -> None:
     beam = inputs.parse_step(qp.get("beam", ""), MAX_BEAM)
     if beam is not None:
         ss["beam"] = beam
+    for flag in ("present", "guess"):  # classroom settings (explorer/stepper.py)
+        ss[flag] = qp.get(flag) == "1"
     step = inputs.parse_step(qp.get("step", ""), 10_000)
     if step is not None:
         ss["_url_step"] = step
@@ -341,70 +341,8 @@ def _chart(fig, key: str) -> None:
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
 
 
-@st.fragment
 def step_view(sel: Selection, sentence: str, mode: str, beam: int, reference: str) -> None:
-    """The step view; a failure in it is reported in words (and logged), never as a traceback."""
-    try:
-        _step_view(sel, sentence, mode, beam, reference)
-    except st.errors.StreamlitAPIException:
-        raise
-    except Exception:
-        log.exception("the step view failed")
-        st.error(tr("err_unexpected", sel.lang))
+    """The step view (explorer/stepper.py)."""
+    from . import stepper  # stepper builds on this module
 
-
-def _step_view(sel: Selection, sentence: str, mode: str, beam: int, reference: str) -> None:
-    """Step slider and everything that depends on the step; reruns alone when the step moves.
-
-    The trace comes from the cache (the decoding already ran for this page run).
-    """
-    lang = sel.lang
-    try:
-        trace = models.trace(sel.entry, sel.loaded.translator, sentence, mode, beam, reference)
-    except Exception:
-        return  # run_decode has already said why
-    ss = st.session_state
-    n = len(trace.steps)
-    ss["step"] = min(max(int(ss.pop("_url_step", ss.get("step", 1))), 1), n)
-    attention = trace.attention_matrix is not None
-    st.subheader(tr("heatmap_title" if attention else "none_title", lang))
-    if n > 1:
-        st.slider(tr("step_label", lang), 1, n, key="step", help=tr("step_help", lang))
-    k = ss["step"] - 1
-    sync_url({"step": str(k + 1)})
-    step = trace.steps[k]
-    st.text(
-        tr(
-            "step_tokens",
-            lang,
-            t=k + 1,
-            n=n,
-            given=figures.token_text(step.input_token),
-            chosen=figures.token_text(step.token),
-        )
-    )
-    st.caption(tr("heatmap_caption" if attention else "none_caption", lang))
-    _chart(figures.attention_heatmap(trace, k, lang), "fig-heatmap")
-    with st.expander(tr("show_table", lang)):
-        st.dataframe(tables.attention_table(trace, lang), hide_index=True)
-
-    st.subheader(tr("timeline_title", lang))
-    _chart(figures.timeline_figure(trace, k, lang), "fig-timeline")
-
-    st.subheader(tr("equations_title", lang, t=k + 1))
-    for key, latex in equations.step_equations(trace, k):
-        st.caption(tr(key, lang))
-        st.latex(latex)
-
-    st.subheader(tr("panels_title", lang, t=k + 1))
-    kind = trace.attention_kind
-    for name, fig in figures.step_figures(trace, k, lang):
-        title = PANEL_TITLE_KEYS[name]
-        caption = PANEL_CAPTION_KEYS[name].get(kind, PANEL_CAPTION_KEYS[name]["dot"])
-        if name == "scores" and trace.score_scale != 1.0:
-            caption = "panel_scores_caption_dot_scaled"
-        st.markdown(f"**{tr(title.get(kind, title['dot']), lang)}**")
-        st.caption(tr(caption, lang))
-        _chart(fig, f"fig-{name}")
-        with st.expander(tr("show_table", lang)):
-            st.dataframe(tables.panel_table(trace, k, name, lang), hide_index=True)
+    stepper.step_view(sel, sentence, mode, beam, reference)

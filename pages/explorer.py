@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import ui
+from explorer import stepper, ui
 from explorer.strings import tr
 
 sel = ui.page_start()
@@ -42,4 +42,5 @@ if trace is None:
 
 ui.show_result(sel, trace)
 st.divider()
-ui.step_view(sel, sentence, mode, beam, reference)
+stepper.classroom_controls(lang)
+stepper.step_view(sel, sentence, mode, beam, reference)
