@@ -3,7 +3,6 @@ autoplay's step. Uses the committed dates checkpoints (skipped without them)."""
 
 from __future__ import annotations
 
-import pytest
 from test_app import _app, _app_setup, _heatmap, _ok, _specs, needs_dates  # noqa: F401
 
 from explorer.strings import STRINGS
