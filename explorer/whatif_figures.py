@@ -103,6 +103,7 @@ def marked_heatmap(
     overridden ``step`` outlined, the first ``forced`` rows (a forced prefix) shaded, and a
     dashed line above the first step where the outputs ``diverge``."""
     fig = attention_heatmap(trace, step if step is not None else 0, lang)
+    fig.update_traces(texttemplate=None, selector=dict(type="heatmap"))  # half width: hover only
     if step is None:
         fig.layout.shapes = []
     if forced:

@@ -1,0 +1,156 @@
+"""The beam-search and what-if pages end to end with AppTest, on checkpoints/dates-* (skipped
+without them): both languages, beam width, the hypothesis picker, overrides, a forced prefix,
+the no-attention model and hostile input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_app import HOSTILE, _app, _app_setup, _ok, _specs, needs_dates  # noqa: F401
+
+from explorer.strings import STRINGS
+
+pytestmark = needs_dates
+BEAM, WHATIF = "pages/beam.py", "pages/whatif.py"
+
+
+def _page(path, **params):
+    at = _app(**params)
+    at.switch_page(path).run()
+    _ok(at)
+    return at
+
+
+def _tree_nodes(at) -> list[int]:
+    tree = _specs(at)[0]
+    return sorted(c[0] for d in tree["data"] if d.get("customdata") for c in d["customdata"])
+
+
+def _no_raw_markup(at):
+    for spec in _specs(at):
+        dumped = json.dumps(spec)
+        assert "<b>" not in dumped and "<script" not in dumped
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_beam_page_in_both_languages(lang):
+    at = _page(BEAM, lang=lang)
+    assert at.title[0].value == STRINGS[lang]["beam_title"]
+    assert not at.error and not at.warning
+    assert at.code[0].value == "2024-03-05"  # the default sentence, best hypothesis
+    assert at.code[1].value == at.code[0].value  # the picker starts on the best one
+    tree = _specs(at)[0]
+    assert tree["layout"]["xaxis"]["title"]["text"] == STRINGS[lang]["hover_step"]
+    assert len(_specs(at)) >= 8  # tree, the hypothesis' attention matrix and step figures
+    assert any("α = 1.0" in c.value for c in at.caption)  # the length normalisation, stated
+
+
+def test_beam_width_changes_the_tree():
+    at = _page(BEAM)
+    at.slider(key="beam_width").set_value(1).run()
+    _ok(at)
+    narrow = _tree_nodes(at)
+    assert len(at.selectbox(key="beam_pick").options) >= 1
+    at.slider(key="beam_width").set_value(6).run()
+    _ok(at)
+    wide = _tree_nodes(at)
+    assert len(wide) > len(narrow)
+    assert at.code[0].value == "2024-03-05"
+    assert len(at.selectbox(key="beam_pick").options) > 1
+
+
+def test_picking_a_hypothesis_shows_it():
+    at = _page(BEAM)
+    at.slider(key="beam_width").set_value(4).run()
+    picker = at.selectbox(key="beam_pick")
+    heat_before = _specs(at)[1]
+    last = len(picker.options) - 1
+    picker.set_value(last).run()
+    _ok(at)
+    assert at.selectbox(key="beam_pick").value == last
+    assert at.code[0].value == "2024-03-05"  # the search's best output does not move
+    label = at.selectbox(key="beam_pick").options[last]
+    shown = at.code[1].value
+    assert shown in label  # the picked hypothesis' output, also in its label
+    assert _specs(at)[1] != heat_before  # its own attention matrix
+    selected = [d for d in _specs(at)[0]["data"] if d.get("name") == "selected"]
+    assert len(selected) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_whatif_page_in_both_languages(lang):
+    at = _page(WHATIF, lang=lang)
+    assert at.title[0].value == STRINGS[lang]["whatif_title"]
+    assert not at.error and not at.warning
+    assert [c.value for c in at.code] == ["2024-03-05", "2024-03-05"]
+    assert at.radio(key="whatif_how").options == [
+        STRINGS[lang][k] for k in ("whatif_how_attend", "whatif_how_weights", "whatif_how_prefix")
+    ]
+    assert len(_specs(at)) == 2  # original and what-if attention matrices
+
+
+def test_an_override_changes_the_attention_and_is_marked():
+    at = _page(WHATIF)
+    at.slider(key="whatif_step").set_value(3).run()
+    at.selectbox(key="whatif_pos").set_value(0).run()
+    _ok(at)
+    original, whatif = (spec["data"][0]["z"] for spec in _specs(at)[:2])
+    assert whatif[2] == [1.0] + [0.0] * (len(whatif[2]) - 1)  # all on the first token
+    assert original[2] != whatif[2] and original[:2] == whatif[:2]
+    outline = _specs(at)[1]["layout"]["shapes"][0]
+    assert (outline["y0"], outline["y1"]) == (1.5, 2.5)  # the overridden step
+    outputs = [c.value for c in at.code]
+    infos = [i.value for i in at.info]
+    if outputs[0] == outputs[1]:
+        assert infos == [STRINGS["en"]["whatif_same"]]
+    else:  # where they part: said, and a dashed line on both matrices
+        d = next(i for i, (a, b) in enumerate(zip(*outputs)) if a != b)
+        assert d >= 2
+        assert any(s["type"] == "line" for s in _specs(at)[1]["layout"]["shapes"])
+        assert len(_specs(at)) == 4  # plus the next-token probabilities of both
+
+
+def test_weights_by_hand_render():
+    at = _page(WHATIF)
+    at.radio(key="whatif_how").set_value("weights").run()
+    _ok(at)
+    assert at.caption and STRINGS["en"]["whatif_weights_caption"] in [c.value for c in at.caption]
+    # unedited, the table holds the model's own weights (rounded): the same output
+    assert at.code[0].value == at.code[1].value
+
+
+def test_forced_prefix_is_kept_and_continued():
+    at = _page(WHATIF, lang="ko")
+    at.radio(key="whatif_how").set_value("prefix").run()
+    _ok(at)
+    assert [i.value for i in at.info] == [STRINGS["ko"]["whatif_prefix_empty"]]
+    at.text_input(key="whatif_prefix:dates").input("1999").run()
+    _ok(at)
+    original, whatif = (c.value for c in at.code)
+    assert original == "2024-03-05" and whatif.startswith("1999")
+    band = [s for s in _specs(at)[1]["layout"]["shapes"] if s["type"] == "rect"]
+    assert [(s["y0"], s["y1"]) for s in band] == [(-0.5, 3.5)]  # the 4 forced steps, shaded
+    at.text_input(key="whatif_prefix:dates").input("<b>1</b>").run()
+    _ok(at)
+    assert STRINGS["ko"]["whatif_prefix_unknown"] in [w.value for w in at.warning]
+    _no_raw_markup(at)
+
+
+def test_no_attention_model_can_only_force_a_prefix():
+    at = _page(WHATIF)
+    at.sidebar.radio(key="kind").set_value("none").run()
+    _ok(at)
+    assert STRINGS["en"]["whatif_no_attention"] in [i.value for i in at.info]
+    assert at.radio(key="whatif_how").options == [STRINGS["en"]["whatif_how_prefix"]]
+
+
+@pytest.mark.parametrize("path", [BEAM, WHATIF])
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_sentences_render_without_an_exception(path, text):
+    at = _page(path)
+    key = f"{'beam' if path == BEAM else 'whatif'}_sentence:dates"
+    at.text_input(key=key).input(text).run()
+    _ok(at)
+    assert [m.value for m in (*at.warning, *at.error)], "a translated warning or error"
+    _no_raw_markup(at)
