@@ -77,3 +77,40 @@ def test_compare_sentence_changes_both_translations():
     at.text_input(key="compare_sentence:dates").input("").run()
     _ok(at)
     assert [w.value for w in at.warning] == [STRINGS["ko"]["err_empty"]]
+
+
+# ----- playground ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_playground_renders(lang):
+    at = _page("playground", lang=lang)
+    _ok(at)
+    assert at.title[0].value == STRINGS[lang]["pg_title"]
+    assert len(_specs(at)) == 3
+    assert len(at.latex) == 3 + 3 + 1  # scores and weights of 3 keys, the context
+    weights = _specs(at)[1]["data"][0]["y"]
+    assert sum(weights) == pytest.approx(1.0, abs=1e-6)
+
+
+def test_playground_inputs_change_the_numbers():
+    from explorer import playground as pg
+
+    at = _page("playground")
+    first = _specs(at)[1]["data"][0]["y"]
+    p = pg.preset("example", 2, 3)
+    assert first == pytest.approx(pg.compute("dot", p["query"], p["keys"], p["keys"]).weights)
+    at.slider(key="pg_temperature").set_value(3.0).run()
+    _ok(at)
+    flatter = _specs(at)[1]["data"][0]["y"]
+    assert max(flatter) < max(first)
+    at.button(key="pg_preset:sharp").click().run()
+    _ok(at)
+    assert max(_specs(at)[1]["data"][0]["y"]) > 0.8
+    for kind in ("scaled", "general", "additive"):
+        at.radio(key="pg_kind").set_value(kind).run()
+        _ok(at)
+        assert any("\\tanh" in el.value for el in at.latex) == (kind == "additive")
+    at.selectbox(key="pg_count").set_value(5).run()
+    _ok(at)
+    assert len(_specs(at)[1]["data"][0]["y"]) == 5
