@@ -35,8 +35,8 @@ LEGEND_KEYS = {
     "cut": "beam_legend_cut",
     "pruned": "beam_legend_pruned",
 }
-ROW_HEIGHT = 34  # pixels per leaf row
-MAX_HEIGHT = 2400
+ROW_HEIGHT = 40  # pixels per leaf row: two lines of text (token, log-probability) and a marker
+MAX_HEIGHT = 3200
 
 
 def children_of(trace: Trace) -> dict[int | None, list[dict]]:
@@ -147,7 +147,7 @@ def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure
                 x=[pos[n["id"]][0] for n in nodes],
                 y=[pos[n["id"]][1] for n in nodes],
                 mode="markers+text",
-                text=[f"{token_html(n['token'])} {n['cum_log_prob']:.2f}" for n in nodes],
+                text=[f"{token_html(n['token'])}<br>{n['cum_log_prob']:.2f}" for n in nodes],
                 textposition="top center",
                 textfont=dict(size=10, color="#111111" if kind != "pruned" else "#888888"),
                 marker=dict(

@@ -99,6 +99,7 @@ def sentence_input(sel, page: str) -> str:
     part of a widget's id), and their values would overwrite each other.
     """
     task, lang, ss = sel.task, sel.lang, st.session_state
+    ui.prepare_inputs(task)  # the explorer's sentence, from the URL on a session's first run
     key = f"{page}_sentence:{task}"
     ss.setdefault(key, ss.get(ui.sentence_key(task)) or default_sentence(task))
     st.text_input(

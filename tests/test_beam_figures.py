@@ -51,7 +51,7 @@ def test_nodes_show_token_and_cumulative_log_prob(translators):
     for d in _markers(fig):
         for text, custom in zip(d.text, d.customdata):
             node = by_id[custom[0]]
-            assert text == f"{figures.token_html(node['token'])} {node['cum_log_prob']:.2f}"
+            assert text == f"{figures.token_html(node['token'])}<br>{node['cum_log_prob']:.2f}"
             assert custom[4] == node["cum_log_prob"] and custom[2] == node["step"] + 1
 
 

@@ -154,3 +154,16 @@ def test_hostile_sentences_render_without_an_exception(path, text):
     _ok(at)
     assert [m.value for m in (*at.warning, *at.error)], "a translated warning or error"
     _no_raw_markup(at)
+
+
+@pytest.mark.parametrize("path", [BEAM, WHATIF])
+def test_pages_start_from_the_explorer_sentence(path):
+    at = _page(path, sentence="17/08/1999")
+    assert at.code[0].value == "1999-08-17"
+    page = "beam" if path == BEAM else "whatif"
+    at.text_input(key=f"{page}_sentence:dates").input("5 mars 2024").run()
+    _ok(at)
+    assert at.code[0].value == "2024-03-05"
+    at.switch_page("pages/explorer.py").run()  # the explorer keeps its own sentence
+    _ok(at)
+    assert at.text_input(key="sentence:dates").value == "17/08/1999"
