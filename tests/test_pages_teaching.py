@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_app import APP, _app_setup, needs_dates  # noqa: F401  (the autouse fixture)
+from test_app import APP, ROOT, _app_setup, needs_dates  # noqa: F401  (the autouse fixture)
 
 from explorer.strings import STRINGS
 
@@ -114,3 +114,39 @@ def test_playground_inputs_change_the_numbers():
     at.selectbox(key="pg_count").set_value(5).run()
     _ok(at)
     assert len(_specs(at)[1]["data"][0]["y"]) == 5
+
+
+# ----- theory -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_theory_renders(lang):
+    at = _page("theory", lang=lang)
+    _ok(at)
+    assert at.title[0].value == STRINGS[lang]["theory_title"]
+    headers = [h.value for h in at.header]
+    assert headers[0] == STRINGS[lang]["theory_bottleneck_title"] and len(headers) == 5
+    assert len(at.latex) >= 12
+    from explorer.theory import SECTIONS
+
+    links = [p.proto.page or "explorer" for p in at.get("page_link")]  # "": the default page
+    expected = [slug for s in SECTIONS for slug, _ in s.links]
+    assert links == [slug for slug in expected if (ROOT / "pages" / f"{slug}.py").is_file()]
+    assert "explorer" in links and "playground" in links
+
+
+def test_theory_language_and_scaled_note(tmp_path, monkeypatch):
+    from conftest import make_translator
+
+    from attention_core import save
+    from explorer.catalog import ENV_ROOT
+
+    save(tmp_path / "dates-dot", make_translator("dot", scaled=True), {})
+    monkeypatch.setenv(ENV_ROOT, str(tmp_path))
+    at = _page("theory")
+    _ok(at)
+    assert STRINGS["en"]["theory_dot_is_scaled"] in [i.value for i in at.info]
+    at.sidebar.radio(key="lang").set_value("ko").run()
+    _ok(at)
+    assert at.header[0].value == STRINGS["ko"]["theory_bottleneck_title"]
+    assert STRINGS["ko"]["theory_dot_is_scaled"] in [i.value for i in at.info]
