@@ -150,3 +150,45 @@ def test_theory_language_and_scaled_note(tmp_path, monkeypatch):
     _ok(at)
     assert at.header[0].value == STRINGS["ko"]["theory_bottleneck_title"]
     assert STRINGS["ko"]["theory_dot_is_scaled"] in [i.value for i in at.info]
+
+
+# ----- why attention ------------------------------------------------------------------------
+
+
+@needs_dates
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_why_without_english_french_checkpoints(lang):
+    at = _page("why", lang=lang)
+    _ok(at)
+    assert at.title[0].value == STRINGS[lang]["why_title"]
+    infos = [i.value for i in at.info]
+    assert STRINGS[lang]["why_no_fra_eng"] in infos and STRINGS[lang]["why_long_none"] in infos
+    (dates,) = _specs(at)  # exact match of the dates models instead
+    shipped = [json.loads((ROOT / f"checkpoints/dates-{k}/evaluation.json").read_text())
+               for k in ("none", "dot", "bahdanau")]  # fmt: skip
+    assert dates["data"][0]["y"] == [e["exact_match"] for e in shipped]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_why_with_english_french_checkpoints(lang, tmp_path, monkeypatch):
+    from test_why import make_fra_eng_folder
+
+    from explorer.catalog import ENV_ROOT
+
+    make_fra_eng_folder(tmp_path)
+    monkeypatch.setenv(ENV_ROOT, str(tmp_path))
+    at = _page("why", lang=lang)
+    _ok(at)
+    bleu = _specs(at)[0]
+    names = bleu["layout"]["xaxis"]["ticktext"]
+    for line, kind in zip(bleu["data"], ("none", "dot", "bahdanau")):
+        saved = json.loads((tmp_path / f"fra-eng-{kind}/evaluation.json").read_text())
+        assert line["y"] == [saved["by_length"][names[x]]["bleu"] for x in line["x"]]
+    outputs = [c.value for c in at.code][1:]  # after our reference: one per model
+    assert len(outputs) == 3
+    at.text_input(key="why_sentence").input("i see the cat .").run()
+    _ok(at)
+    assert len(at.code) == 3 and [c.value for c in at.code] != outputs  # no reference now
+    at.button(key="why_reset").click().run()
+    _ok(at)
+    assert len(at.code) == 4

@@ -1,0 +1,104 @@
+"""Strings of the "why attention" page (pages/why.py, explorer/why.py)."""
+
+EN = {
+    "page_why": "Why attention",
+    "why_title": "Why attention: one vector is not enough",
+    "why_intro": (
+        "Without attention, the decoder gets the whole source sentence as one fixed-size "
+        "vector. The longer the sentence, the more has to fit into the same 256 numbers. "
+        "Below, the three English→French models scored on the same held-out test sentences, "
+        "grouped by source length: a classroom replica of Bahdanau et al. (2015), Figure 2."
+    ),
+    "why_bleu_title": "BLEU by source sentence length",
+    "why_bleu_caption": (
+        "Corpus BLEU (sacreBLEU, lowercased, all Tatoeba translations of a sentence as "
+        "references) of greedy translations, computed separately for each length bucket. "
+        "The numbers are read from each checkpoint's evaluation.json, written by "
+        "`python -m attention_core evaluate --checkpoint DIR --data FILE --save`. Few test "
+        "sentences have 21 words or more, so the last point is the least certain."
+    ),
+    "why_bleu_missing": (
+        "These models have no evaluation with length buckets yet: {models}. Run the evaluate "
+        "command with `--save` on their checkpoints."
+    ),
+    "why_no_fra_eng": (
+        "The English→French checkpoints, or their evaluation files, are not there yet, so the "
+        "BLEU-by-length figure cannot be drawn. Train and evaluate them (see the README); the "
+        "page picks them up from the checkpoints folder."
+    ),
+    "why_dates_title": "What the dates models show",
+    "why_dates_caption": (
+        "Exact match on generated held-out dates, from the dates checkpoints' "
+        "evaluation.json. Dates are short (at most 48 characters) and the output always has "
+        "the same 10 characters, so one vector is enough and even the baseline does well: the "
+        "bottleneck only bites on longer inputs."
+    ),
+    "why_metric_exact": "Exact match (%)",
+    "why_axis_length": "Source length (words)",
+    "why_hover_sentences": "sentences",
+    "why_long_title": "A long sentence",
+    "why_long_intro": (
+        "One long sentence through every English→French model. The baseline has to rebuild "
+        "all of it from one vector; the attention models can look back at each word when "
+        "they need it. Edit the sentence to try your own."
+    ),
+    "why_long_label": "Long sentence (English)",
+    "why_long_reset": "Back to the example sentence",
+    "why_long_reference": "Our reference translation:",
+    "why_long_words": "{words} words.",
+    "why_long_chrf": "chrF against the reference: {chrf:.1f}",
+    "why_long_none": (
+        "No English→French model is available yet, so the long sentence cannot be translated."
+    ),
+    "why_long_compare": "Look at their attention side by side on the compare page",
+}
+
+KO = {
+    "page_why": "왜 어텐션인가",
+    "why_title": "왜 어텐션인가: 벡터 하나로는 부족하다",
+    "why_intro": (
+        "어텐션이 없으면 디코더는 원문 전체를 크기가 고정된 벡터 하나로 받습니다. 문장이 "
+        "길수록 같은 숫자 256개에 담아야 할 것이 많아집니다. 아래는 세 영어→프랑스어 모델을 "
+        "같은 시험 문장으로 평가하고 원문 길이별로 묶은 결과로, 바다나우 외(2015)의 그림 2를 "
+        "수업용으로 재현한 것입니다."
+    ),
+    "why_bleu_title": "원문 길이별 BLEU",
+    "why_bleu_caption": (
+        "그리디 번역의 말뭉치 BLEU(sacreBLEU, 소문자, 한 문장의 Tatoeba 번역을 모두 참조로 "
+        "사용)를 길이 구간마다 따로 계산했습니다. 숫자는 각 체크포인트의 evaluation.json에서 "
+        "읽어 오며, 이 파일은 "
+        "`python -m attention_core evaluate --checkpoint DIR --data FILE --save`가 씁니다. "
+        "21단어 이상인 시험 문장은 적어서 마지막 점이 가장 불확실합니다."
+    ),
+    "why_bleu_missing": (
+        "다음 모델에는 아직 길이 구간별 평가가 없습니다: {models}. 해당 체크포인트에 "
+        "`--save`를 붙여 evaluate 명령을 실행하세요."
+    ),
+    "why_no_fra_eng": (
+        "영어→프랑스어 체크포인트나 그 평가 파일이 아직 없어서 길이별 BLEU 그림을 그릴 수 "
+        "없습니다. 모델을 학습하고 평가하면(README 참고) 이 페이지가 체크포인트 폴더에서 "
+        "찾아 씁니다."
+    ),
+    "why_dates_title": "날짜 모델이 보여 주는 것",
+    "why_dates_caption": (
+        "생성한 시험용 날짜에 대한 완전 일치율로, 날짜 체크포인트의 evaluation.json에서 "
+        "읽었습니다. 날짜는 짧고(최대 48자) 출력은 늘 같은 10글자라서 벡터 하나로도 충분하고, "
+        "기준 모델도 잘 해냅니다. 병목은 입력이 길 때 비로소 드러납니다."
+    ),
+    "why_metric_exact": "완전 일치율 (%)",
+    "why_axis_length": "원문 길이 (단어 수)",
+    "why_hover_sentences": "문장 수",
+    "why_long_title": "긴 문장 하나",
+    "why_long_intro": (
+        "긴 문장 하나를 모든 영어→프랑스어 모델로 번역합니다. 기준 모델은 벡터 하나에서 "
+        "문장 전체를 다시 만들어야 하지만, 어텐션 모델은 필요할 때마다 각 단어를 다시 볼 수 "
+        "있습니다. 문장을 고쳐 직접 시험해 보세요."
+    ),
+    "why_long_label": "긴 문장 (영어)",
+    "why_long_reset": "예시 문장으로 돌아가기",
+    "why_long_reference": "우리가 쓴 참조 번역:",
+    "why_long_words": "{words}단어.",
+    "why_long_chrf": "참조 번역과의 chrF: {chrf:.1f}",
+    "why_long_none": ("아직 영어→프랑스어 모델이 없어서 긴 문장을 번역할 수 없습니다."),
+    "why_long_compare": "모델 비교 페이지에서 두 모델의 어텐션을 나란히 보기",
+}

@@ -1,0 +1,106 @@
+"""Streamlit glue of the "why attention" page: the evaluation figures and the long sentence.
+
+Always about the English->French task (the one with long sentences), whatever the sidebar
+shows; the dates task stands in while the English->French files are missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from attention_core.text import count_words
+
+from . import models, ui, whatif_state, why
+from .catalog import discover
+from .strings import tr
+
+PAGES = Path(__file__).resolve().parents[1] / "pages"
+
+
+def evaluations(task: str) -> tuple[dict[str, dict], list[str]]:
+    """kind -> evaluation.json of the task's present checkpoints; the present ones without."""
+    found, without = {}, []
+    for kind, entry in discover()[task].items():
+        if not entry.present:
+            continue
+        data = why.read_evaluation(entry)
+        if data is None:
+            without.append(kind)
+        else:
+            found[kind] = data
+    return found, without
+
+
+def bleu_section(lang: str) -> bool:
+    """The BLEU-by-length figure and its table; False (after a notice) when there is none."""
+    found, without = evaluations("fra-eng")
+    table = why.by_length(found)
+    st.subheader(tr("why_bleu_title", lang))
+    if not table:
+        st.info(tr("why_no_fra_eng", lang))
+        return False
+    st.caption(tr("why_bleu_caption", lang))
+    whatif_state.chart(why.bleu_figure(table, lang), "why-bleu")
+    with st.expander(tr("show_table", lang)):
+        st.dataframe(why.bleu_table(table, lang), hide_index=True)
+    missing = [k for k in discover()["fra-eng"] if k not in table and (k in found or k in without)]
+    if missing:
+        labels = ", ".join(why.kind_label(k, lang) for k in why.ordered(missing))
+        st.caption(tr("why_bleu_missing", lang, models=labels))
+    return True
+
+
+def dates_section(lang: str) -> None:
+    values = why.overall(evaluations("dates")[0], "exact_match")
+    if not values:
+        return
+    st.subheader(tr("why_dates_title", lang))
+    st.caption(tr("why_dates_caption", lang))
+    fig = why.overall_figure(values, lang, tr("why_metric_exact", lang))
+    whatif_state.chart(fig, "why-dates")
+
+
+def _reset() -> None:
+    st.session_state["why_sentence"] = why.LONG_SENTENCE[0]
+
+
+def long_sentence(lang: str) -> None:
+    st.subheader(tr("why_long_title", lang))
+    usable = []
+    for kind in why.ordered(discover()["fra-eng"]):
+        entry = discover()["fra-eng"][kind]
+        loaded = models.get(entry)
+        if loaded.status == "ok":
+            usable.append((kind, ui.Selection(lang, "fra-eng", entry, loaded, {})))
+    if not usable:
+        st.info(tr("why_long_none", lang))
+        return
+    st.caption(tr("why_long_intro", lang))
+    ss = st.session_state
+    ss.setdefault("why_sentence", why.LONG_SENTENCE[0])
+    st.text_input(tr("why_long_label", lang), key="why_sentence")
+    st.button(tr("why_long_reset", lang), key="why_reset", on_click=_reset)
+    sentence = ss["why_sentence"] or ""
+    reference = why.LONG_SENTENCE[1] if sentence == why.LONG_SENTENCE[0] else None
+    if reference:
+        st.caption(tr("why_long_reference", lang))
+        st.code(reference, language=None, wrap_lines=True)
+    traces = []
+    for n, (kind, sel) in enumerate(usable):
+        trace = whatif_state.safe_decode(sel, sentence, advise=n == 0)
+        if trace is None:
+            return
+        traces.append((kind, trace))
+    st.caption(tr("why_long_words", lang, words=count_words(sentence)))
+    for col, (kind, trace) in zip(st.columns(len(traces)), traces):
+        with col:
+            st.markdown(f"**{why.kind_label(kind, lang)}**")
+            st.code(trace.output_text or "∅", language=None, wrap_lines=True)
+            if reference:
+                chrf = why.sentence_chrf(trace.output_text, reference)
+                st.caption(tr("why_long_chrf", lang, chrf=chrf))
+    if (PAGES / "compare.py").is_file():
+        st.page_link("pages/compare.py", label=tr("why_long_compare", lang),
+                     icon=":material/compare:")  # fmt: skip

@@ -1,0 +1,16 @@
+"""Why attention: BLEU by source length for none, dot and Bahdanau, and one long sentence."""
+
+import streamlit as st
+
+from explorer import ui, why_view
+from explorer.strings import tr
+
+sel = ui.page_start()
+lang = sel.lang
+st.title(tr("why_title", lang))
+st.caption(tr("why_intro", lang))
+
+if not why_view.bleu_section(lang):
+    why_view.dates_section(lang)
+st.divider()
+why_view.long_sentence(lang)
