@@ -192,3 +192,37 @@ def test_why_with_english_french_checkpoints(lang, tmp_path, monkeypatch):
     at.button(key="why_reset").click().run()
     _ok(at)
     assert len(at.code) == 4
+
+
+# ----- training -----------------------------------------------------------------------------
+
+
+@needs_dates
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_training_renders(lang):
+    at = _page("training", lang=lang)
+    _ok(at)
+    assert at.title[0].value == STRINGS[lang]["training_title"]
+    config = json.loads((ROOT / "checkpoints/dates-dot/config.json").read_text())
+    last = config["history"][-1]
+    assert at.slider(key="training_epoch").value == last["epoch"]
+    matrix, loss = _specs(at)
+    assert matrix["data"][0]["z"] == last["probes"][0]["attention"]
+    assert loss["data"][0]["y"] == [r["train_loss"] for r in config["history"]]
+
+
+@needs_dates
+def test_training_inputs_change_the_view():
+    at = _page("training")
+    config = json.loads((ROOT / "checkpoints/dates-dot/config.json").read_text())
+    at.slider(key="training_epoch").set_value(1).run()
+    _ok(at)
+    first = config["history"][0]["probes"]
+    assert _specs(at)[0]["data"][0]["z"] == first[0]["attention"]
+    at.selectbox(key="training_probe").set_value(first[1]["source"]).run()
+    _ok(at)
+    assert _specs(at)[0]["data"][0]["z"] == first[1]["attention"]
+    at.sidebar.radio(key="kind").set_value("none").run()
+    _ok(at)
+    assert STRINGS["en"]["training_no_attention"] in [i.value for i in at.info]
+    assert len(_specs(at)) == 1  # the loss curves only
