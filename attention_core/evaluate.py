@@ -16,6 +16,7 @@ from . import data, dates, tatoeba, text
 from .decoding import Translator, decode, translate_batch
 
 BUCKETS = ((1, 5), (6, 10), (11, 15), (16, 20), (21, None))
+LONG_WORDS = 11  # "long" sentences: this many words or more
 
 
 def bucket_name(lo: int, hi: int | None) -> str:
@@ -60,12 +61,20 @@ def score_outputs(tr: Translator, evalset: data.EvalSet, beam: int = 1) -> dict:
         if idx:
             b, c, _ = _bleu_chrf([hyps[i] for i in idx], [refs[i] for i in idx])
             by_length[name] = {"bleu": b, "chrf": c, "sentences": len(idx)}
+    # One figure for "long" sentences, the ones the fixed-context bottleneck hurts most.
+    words = [text.count_words(s) for s in evalset.sources]
+    idx = [i for i, w in enumerate(words) if w >= LONG_WORDS]
+    long = None
+    if idx:
+        b, c, _ = _bleu_chrf([hyps[i] for i in idx], [refs[i] for i in idx])
+        long = {"min_words": LONG_WORDS, "bleu": b, "chrf": c, "sentences": len(idx)}
     return {
         "bleu": bleu,
         "chrf": chrf,
         "sentences": n,
         "references": sum(len(r) for r in refs),
         "by_length": by_length,
+        "long": long,
         "decoding": f"beam {beam}" if beam > 1 else "greedy",
         "signature": signature + " (multi-reference, references normalised)",
     }

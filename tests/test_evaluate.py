@@ -33,6 +33,17 @@ def test_scores_a_word_model_per_length_bucket():
     assert set(result) >= {"bleu", "chrf", "by_length", "sentences"}
     assert set(result["by_length"]) == {"1-5", "6-10"}
     assert result["sentences"] == 2
+    assert result["long"] is None  # no sentence of 11+ words
+
+
+def test_long_sentences_get_their_own_score():
+    tr = make_translator("dot", task="fra-eng")
+    long = "i see the cat and the dog and the house and i like the apple ."  # 15 words
+    es = EvalSet(["i see the cat .", long], [["je vois le chat ."], ["je vois le chat ."]])
+    result = score_outputs(tr, es)
+    assert result["long"]["sentences"] == 1 and result["long"]["min_words"] == 11
+    alone = score_outputs(tr, EvalSet([long], [["je vois le chat ."]]))
+    assert result["long"]["bleu"] == alone["bleu"]
 
 
 def test_evaluate_a_tsv_file_whole(tmp_path):
