@@ -52,7 +52,9 @@ def _row(config: dict, evaluation: dict) -> list[str]:
         f"{buckets[b]['bleu']:.1f}" if b in buckets else "–"
         for b in (bucket_name(lo, hi) for lo, hi in BUCKETS)
     ]
-    scores = [f"{evaluation['bleu']:.2f}", f"{evaluation['chrf']:.2f}", *by_length]
+    long = evaluation.get("long")
+    long_bleu = f"{long['bleu']:.1f}" if long else "–"
+    scores = [f"{evaluation['bleu']:.2f}", f"{evaluation['chrf']:.2f}", *by_length, long_bleu]
     return [name, *scores, *_common(config)]
 
 
@@ -61,7 +63,7 @@ def _header(task_rows: list[tuple[dict, dict]]) -> list[str]:
     if "exact_match" in task_rows[0][1]:
         return ["model", "exact match", *tail]
     buckets = [f"BLEU {bucket_name(lo, hi)}" for lo, hi in BUCKETS]
-    return ["model", "BLEU", "chrF", *buckets, *tail]
+    return ["model", "BLEU", "chrF", *buckets, "BLEU 11+", *tail]
 
 
 def table(root: str | Path) -> str:

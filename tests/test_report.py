@@ -42,4 +42,4 @@ def test_rows_show_the_files_numbers(tmp_path):
     (tmp_path / "fra-eng-x" / "config.json").write_text(json.dumps(config))
     (tmp_path / "fra-eng-x" / "evaluation.json").write_text(json.dumps(bleu))
     text = report.table(tmp_path)
-    assert "| `fra-eng-x` | 31.23 | 50.00 | 40.0 | – | – | – | – |" in text
+    assert "| `fra-eng-x` | 31.23 | 50.00 | 40.0 | – | – | – | – | – |" in text
