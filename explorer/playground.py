@@ -18,6 +18,15 @@ KINDS = ("dot", "scaled", "general", "additive")
 DIMS = (2, 3, 4)
 COUNTS = (3, 4, 5)
 LIMIT = 10.0  # editor cells lie in [-LIMIT, LIMIT]
+EXAMPLE_KEYS = np.array(
+    [
+        [1.0, 0.0, 0.5, 0.0],
+        [0.5, 1.0, 0.0, -0.5],
+        [-1.0, 0.5, 1.0, 0.0],
+        [0.0, -1.0, 0.5, 1.0],
+        [0.5, 0.5, -0.5, 0.5],
+    ]
+)
 
 
 @dataclass
@@ -84,8 +93,8 @@ def preset(name: str, d: int, n: int) -> dict[str, np.ndarray]:
         query, keys = np.full(d, 0.1), _keys(d, n, 0.5)
         W, W_b, W_c, v = 0.5 * eye, 0.2 * eye, 0.2 * eye, np.full(d, 0.3)
     elif name == "example":
-        query = np.array([1.0, 0.5, -0.5, 0.25][:d])
-        keys = _keys(d, n, 1.0) + 0.25 * np.arange(n)[:, None] / n
+        query = np.array([1.0, 0.4, -0.3, 0.6][:d])
+        keys = EXAMPLE_KEYS[:n, :d].copy()
         W = eye + 0.5 * np.eye(d, k=1)
         W_b, W_c, v = eye, np.eye(d)[::-1].copy(), np.ones(d)
     else:

@@ -37,6 +37,7 @@ def _bars(values, lang: str, *, weights: bool, limit: float) -> go.Figure:
             marker=marker,
             texttemplate=f"%{{y:{fmt}}}",
             textposition="outside",
+            cliponaxis=False,
             hovertemplate=f"%{{x}}: %{{y:{fmt}}}<extra></extra>",
         )
     )

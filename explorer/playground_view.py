@@ -79,7 +79,10 @@ def editors(lang: str, kind: str, d: int, n: int) -> dict[str, np.ndarray] | Non
     base = pg.preset(st.session_state.get("pg_preset", "example"), d, n)
     st.caption(tr("pg_editor_caption", lang))
     shown = [("query", "pg_query_label", ["q"]), ("keys", "pg_keys_label", key_names(n))]
-    same = st.checkbox(tr("pg_values_same", lang), value=True, key="pg_values_same")
+    same = st.checkbox(
+        tr("pg_values_same", lang), value=True, key="pg_values_same",
+        help=tr("pg_values_same_help", lang),
+    )  # fmt: skip
     if not same:
         shown.append(("values", "pg_values_label", key_names(n, "v")))
     rows = {"W": [str(j + 1) for j in range(d)], "v": ["v_a"]}

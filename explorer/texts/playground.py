@@ -35,7 +35,11 @@ EN = {
     ),
     "pg_query_label": "Query q (the decoder's state)",
     "pg_keys_label": "Keys k₁ … kₙ (the encoder's states)",
-    "pg_values_same": "Values = keys (as in the course models: both are the encoder states h_i)",
+    "pg_values_same": "Values = keys",
+    "pg_values_same_help": (
+        "As in the course models, where keys and values are both the encoder states h_i. "
+        "Untick to type other values."
+    ),
     "pg_values_label": "Values v₁ … vₙ",
     "pg_W_label": "W (general score)",
     "pg_Wb_label": "W_b (acts on the query)",
@@ -99,7 +103,11 @@ KO = {
     ),
     "pg_query_label": "쿼리 q (디코더의 상태)",
     "pg_keys_label": "키 k₁ … kₙ (인코더의 상태)",
-    "pg_values_same": "값 = 키 (수업의 모델처럼: 둘 다 인코더 상태 h_i)",
+    "pg_values_same": "값 = 키",
+    "pg_values_same_help": (
+        "수업의 모델처럼 키와 값이 모두 인코더 상태 h_i입니다. 다른 값을 넣으려면 체크를 "
+        "해제하세요."
+    ),
     "pg_values_label": "값 v₁ … vₙ",
     "pg_W_label": "W (일반형 점수)",
     "pg_Wb_label": "W_b (쿼리에 곱함)",
