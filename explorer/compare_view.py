@@ -79,12 +79,11 @@ def model_column(name: str, trace, t: int, lang: str, key: str) -> None:
     st.code(trace.output_text or "∅", language=None, wrap_lines=True)
     (_, token, entropy), n = step_rows([(name, trace)], t)[0], len(trace.steps)
     if token is None:
-        st.text(tr("compare_step_done", lang, t=t + 1, name=name, n=n))
+        st.text(tr("compare_step_done", lang, t=t + 1, n=n))
     elif entropy is None:
-        st.text(tr("compare_step_line", lang, t=t + 1, name=name, token=token))
+        st.text(tr("compare_step_line", lang, t=t + 1, token=token))
     else:
-        line = tr("compare_step_entropy", lang, t=t + 1, name=name, token=token, entropy=entropy)
-        st.text(line)
+        st.text(tr("compare_step_entropy", lang, t=t + 1, token=token, entropy=entropy))
     if trace.attention_matrix is None:
         st.caption(tr("compare_no_weights", lang))
     whatif_state.chart(figures.attention_heatmap(trace, min(t, n - 1), lang), key)

@@ -17,9 +17,9 @@ EN = {
     "compare_same_model": "Both sides show the same model: pick two different ones to compare.",
     "compare_step_label": "Decoder step (both models)",
     "compare_step_help": "One cursor for both models: step t of A next to step t of B.",
-    "compare_step_line": "Step {t}: {name} wrote “{token}”",
-    "compare_step_entropy": "Step {t}: {name} wrote “{token}” (entropy {entropy:.3f})",
-    "compare_step_done": "Step {t}: {name} had already finished, after {n} steps.",
+    "compare_step_line": "Step {t}: wrote “{token}”",
+    "compare_step_entropy": "Step {t}: wrote “{token}” (entropy of its weights {entropy:.3f})",
+    "compare_step_done": "Step {t}: this model had already finished, after {n} steps.",
     "compare_no_weights": (
         "The baseline has no attention weights: every step reads the same fixed vector. The "
         "figure shows that context at every step; it has no entropy, coverage or alignment."
@@ -91,9 +91,9 @@ KO = {
     "compare_same_model": "양쪽이 같은 모델입니다. 비교하려면 서로 다른 두 모델을 고르세요.",
     "compare_step_label": "디코더 단계 (두 모델 함께)",
     "compare_step_help": "두 모델에 커서 하나: A의 t단계 옆에 B의 t단계가 놓입니다.",
-    "compare_step_line": "{t}단계: {name}이(가) “{token}”을(를) 출력",
-    "compare_step_entropy": "{t}단계: {name}이(가) “{token}”을(를) 출력 (엔트로피 {entropy:.3f})",
-    "compare_step_done": "{t}단계: {name}은(는) 이미 {n}단계에서 끝났습니다.",
+    "compare_step_line": "{t}단계: “{token}” 출력",
+    "compare_step_entropy": "{t}단계: “{token}” 출력 (가중치의 엔트로피 {entropy:.3f})",
+    "compare_step_done": "{t}단계: 이 모델은 이미 {n}단계에서 끝났습니다.",
     "compare_no_weights": (
         "기준 모델에는 어텐션 가중치가 없습니다. 모든 단계가 같은 고정 벡터 하나를 읽습니다. "
         "그림은 단계마다 그 문맥 벡터를 보여 줄 뿐이고, 엔트로피·커버리지·정렬은 없습니다."
