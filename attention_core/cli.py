@@ -131,6 +131,10 @@ def _run(args, argv) -> int:
 
         mode = "forced" if args.reference is not None else ("beam" if args.beam > 1 else "greedy")
         overrides = _overrides(tr, args.sentence, args.attend, args.override)
+        if args.beam > 1 and (overrides or args.prefix or args.reference is not None):
+            raise InputError(
+                "bad_mode", "--beam does not combine with --reference, --prefix or what-if options"
+            )
         trace = decode(tr, args.sentence, mode=mode, beam=args.beam, reference=args.reference,
                        prefix=args.prefix, overrides=overrides or None)  # fmt: skip
         print(trace.to_json() if args.format == "json" else _table(trace))

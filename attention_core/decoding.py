@@ -75,6 +75,18 @@ def make_step(tr, t, rec, row, logp_row, topk, token_id, input_token) -> Step:
     )
 
 
+def _check_target_length(tr: Translator, tokens: list[str]) -> None:
+    """A forced reference or prefix must leave room for <eos> within the model's output cap."""
+    limit = tr.task.max_target_tokens - 1
+    if len(tokens) > limit:
+        raise InputError(
+            "target_too_long",
+            f"the forced text has {len(tokens)} tokens; this model writes at most {limit}",
+            length=len(tokens),
+            limit=limit,
+        )
+
+
 def _override_tensor(weights, n_source: int) -> torch.Tensor:
     w = torch.as_tensor(np.asarray(weights, dtype=np.float32)).reshape(1, -1)
     if w.size(1) != n_source or not torch.isfinite(w).all() or (w < 0).any() or w.sum() <= 0:
@@ -138,10 +150,12 @@ def decode(
         reference_tokens = tr.task.tokenize_target(reference or "")
         if not reference_tokens:
             raise InputError("empty_reference", "forced decoding needs a reference translation")
+        _check_target_length(tr, reference_tokens)
         forced = tr.tgt_vocab.encode(reference_tokens) + [Vocab.eos_id]
         max_steps = max(max_steps, len(forced))
     elif prefix:
         prefix_tokens = tr.task.tokenize_target(prefix)
+        _check_target_length(tr, prefix_tokens)
         forced = tr.tgt_vocab.encode(prefix_tokens)
         max_steps = max(max_steps, len(forced) + 1)
     elif mode not in ("greedy", "beam"):

@@ -92,6 +92,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_too_many_tokens": (
             "The input has {length} tokens; this model reads at most {limit}. Please shorten it."
         ),
+        "err_target_too_long": (
+            "The forced translation has {length} tokens; this model writes at most {limit}. "
+            "Please shorten it."
+        ),
         "err_not_text": "The input must be text.",
         "err_bad_beam": "The beam width must be between 1 and {limit}.",
         "err_empty_reference": "Forced decoding needs a reference translation: type one.",
@@ -392,6 +396,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_too_many_tokens": (
             "입력이 토큰 {length}개입니다. 이 모델은 최대 {limit}개까지 읽을 수 있으니 줄여 주세요."
         ),
+        "err_target_too_long": (
+            "강제로 넣은 번역이 토큰 {length}개입니다. 이 모델은 최대 {limit}개까지 쓸 수 있으니 "
+            "줄여 주세요."
+        ),
         "err_not_text": "입력은 텍스트여야 합니다.",
         "err_bad_beam": "빔 너비는 1에서 {limit} 사이여야 합니다.",
         "err_empty_reference": "강제 디코딩에는 참조 번역이 필요합니다. 참조 번역을 입력하세요.",
@@ -620,6 +628,7 @@ ERROR_KEYS = {
     "empty_reference": "err_empty_reference",
     "bad_override": "err_bad_override",
     "bad_mode": "err_bad_mode",
+    "target_too_long": "err_target_too_long",
 }
 TASK_KEYS = {"dates": "task_dates", "fra-eng": "task_fra-eng"}
 KIND_KEYS = {

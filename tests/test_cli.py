@@ -39,6 +39,8 @@ def _commands(ckpt: Path, scratch: Path) -> dict[str, list[str]]:
         "override": ["translate", *c, "--override", "1:0,0,0,0,0,0,0,0,0,0,1", *as_json, SENTENCE],
         "bad_attend": ["translate", *c, "--attend", "2:99", SENTENCE],
         "bad_override": ["translate", *c, "--override", "1:1,2", SENTENCE],
+        "prefix": ["translate", *c, "--prefix", "19", *as_json, SENTENCE],
+        "beam_prefix": ["translate", *c, "--beam", "3", "--prefix", "19", SENTENCE],
         "no_subcommand": [],
         "bad_attention": [
             *"train --task dates --attention luong --out".split(),
@@ -176,7 +178,9 @@ def test_translate_what_if(cli):
     assert step["context"] == pytest.approx(attend["keys"][2], abs=1e-6)  # the one key, whole
     override = _json(cli("override"))
     assert override["steps"][0]["weights"][-1] == 1.0
-    for name in ("bad_attend", "bad_override"):
+    prefix = _json(cli("prefix"))
+    assert prefix["prefix_tokens"] == ["1", "9"] and prefix["output_tokens"][:2] == ["1", "9"]
+    for name in ("bad_attend", "bad_override", "beam_prefix"):
         proc = cli(name)
         assert proc.returncode == 1 and "Traceback" not in proc.stderr
         assert proc.stderr.startswith("error:") and len(proc.stderr.splitlines()) == 1

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from attention_core import Trace, decode
+from attention_core import InputError, Trace, decode
 from attention_core.data import collate
 from attention_core.vocab import EOS, SOS
 
@@ -156,6 +156,19 @@ def test_one_hot_override_makes_the_context_that_key(kind):
 def test_forced_prefix_appears_verbatim(translator):
     trace = decode(translator, SOURCES[0], prefix="19")
     assert trace.output_tokens[:2] == ["1", "9"]
+
+
+@pytest.mark.parametrize("option", ["prefix", "reference"])
+def test_forced_text_longer_than_the_output_cap_is_refused(option):
+    from conftest import make_translator
+
+    tr = make_translator("dot")
+    limit = tr.task.max_target_tokens - 1
+    mode = "forced" if option == "reference" else "greedy"
+    decode(tr, SOURCES[0], mode=mode, **{option: "1" * limit})  # the longest allowed
+    with pytest.raises(InputError) as err:
+        decode(tr, SOURCES[0], mode=mode, **{option: "1" * (limit + 1)})
+    assert err.value.code == "target_too_long" and err.value.params["limit"] == limit
 
 
 def test_batched_greedy_equals_one_sentence_greedy(translator):

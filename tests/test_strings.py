@@ -106,7 +106,7 @@ def test_every_input_error_code_has_a_message():
     assert {"empty", "too_long", "too_many_tokens", "bad_beam", "empty_reference"} <= codes
     assert codes <= set(ERROR_KEYS)
     expected = {"empty", "too_long", "too_many_tokens", "not_text", "bad_beam"}
-    expected |= {"empty_reference", "bad_override", "bad_mode"}
+    expected |= {"empty_reference", "bad_override", "bad_mode", "target_too_long"}
     assert set(ERROR_KEYS) == expected
     for key in ERROR_KEYS.values():
         for lang in LANGUAGES:
