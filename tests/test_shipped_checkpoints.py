@@ -18,10 +18,13 @@ SHIPPED = sorted(p.parent for p in (ROOT / "checkpoints").glob("*/config.json"))
 EVERYDAY = ROOT / "tests/data/everyday-en-fr.tsv"
 
 # Floors sit a margin below the figures measured when the models were committed
-# (checkpoints/README.md gives those figures and the commands that produce them).
+# (checkpoints/README.md gives those figures and the commands that produce them). The issue's
+# quality bar (BLEU >= 35 for the attention models) is on the whole test split; that figure is
+# in checkpoints/*/evaluation.json and checked below without decoding anything.
 DATES_FLOOR = {"dot": 99.0, "bahdanau": 99.0, "none": 90.0}  # exact match, %
-EVERYDAY_FLOOR = {"dot": 30.0, "bahdanau": 30.0, "none": 10.0}  # BLEU on 50 pairs
-CORPUS_FLOOR = {"dot": 35.0, "bahdanau": 35.0, "none": 15.0}  # BLEU on 500 test pairs
+EVERYDAY_FLOOR = {"dot": 70.0, "bahdanau": 75.0, "none": 70.0}  # BLEU on 50 pairs
+CORPUS_FLOOR = {"dot": 33.0, "bahdanau": 33.0, "none": 23.0}  # BLEU on 500 test pairs
+TEST_SPLIT_FLOOR = {"dot": 35.0, "bahdanau": 35.0}  # BLEU, whole test split (evaluation.json)
 
 
 def _ids(paths):
@@ -52,3 +55,16 @@ def test_shipped_fra_eng_on_the_corpus_test_split(path):
     result = evaluate(tr, CORPUS, limit=500, split="test")
     assert result["sentences"] == 500
     assert result["bleu"] >= CORPUS_FLOOR[tr.attention], result
+
+
+@pytest.mark.skipif(not FRA_ENG, reason="no English-French checkpoints shipped yet")
+@pytest.mark.parametrize("path", FRA_ENG, ids=_ids(FRA_ENG))
+def test_recorded_test_split_figures_meet_the_bar(path):
+    """evaluation.json is `evaluate --save` on the whole test split, greedy decoding."""
+    import json
+
+    result = json.loads((path / "evaluation.json").read_text(encoding="utf-8"))
+    kind = json.loads((path / "config.json").read_text(encoding="utf-8"))["model"]["attention"]
+    assert result["data"] == "fra-eng.tsv: test" and result["decoding"] == "greedy"
+    assert result["sentences"] > 3000
+    assert result["bleu"] >= TEST_SPLIT_FLOOR.get(kind, 0), result
