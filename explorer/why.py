@@ -159,3 +159,46 @@ def sentence_chrf(hypothesis: str, reference: str) -> float:
     import sacrebleu
 
     return round(sacrebleu.sentence_chrf(hypothesis.lower(), [reference.lower()]).score, 1)
+
+
+def long_scores(evaluations: dict[str, dict]) -> dict[str, dict]:
+    """kind -> the evaluation's "long" score (BLEU over sentences of ``min_words`` or more)."""
+    found = {}
+    for kind, data in evaluations.items():
+        long = data.get("long")
+        if not isinstance(long, dict):
+            continue
+        bleu, words = _number(long.get("bleu")), long.get("min_words")
+        if bleu is not None and isinstance(words, int):
+            found[kind] = {"bleu": bleu, "min_words": words, "sentences": long.get("sentences")}
+    return found
+
+
+def summary_figure(evaluations: dict[str, dict], lang: str) -> go.Figure:
+    """Per model: BLEU on all test sentences next to BLEU on the long ones."""
+    overall_bleu, long = overall(evaluations, "bleu"), long_scores(evaluations)
+    kinds = ordered(k for k in overall_bleu if k in long)
+    words = long[kinds[0]]["min_words"] if kinds else 0
+    fig = go.Figure()
+    bars = (
+        (tr("why_bar_all", lang), [overall_bleu[k] for k in kinds], "#56B4E9"),
+        (tr("why_bar_long", lang, words=words), [long[k]["bleu"] for k in kinds], "#D55E00"),
+    )
+    for name, values, colour in bars:
+        fig.add_trace(
+            go.Bar(
+                x=list(range(len(kinds))), y=values, name=name, marker=dict(color=colour),
+                texttemplate="%{y:.1f}", textposition="outside", cliponaxis=False,
+                hovertemplate="BLEU %{y:.2f}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_xaxes(
+        tickmode="array", tickvals=list(range(len(kinds))),
+        ticktext=[kind_label(k, lang) for k in kinds],
+    )  # fmt: skip
+    fig.update_yaxes(title=dict(text="BLEU"), rangemode="tozero")
+    fig.update_layout(
+        barmode="group", height=320, margin=dict(l=10, r=10, t=30, b=10), font=dict(family=FONT),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+    )  # fmt: skip
+    return fig

@@ -45,6 +45,13 @@ def bleu_section(lang: str) -> bool:
     whatif_state.chart(why.bleu_figure(table, lang), "why-bleu")
     with st.expander(tr("show_table", lang)):
         st.dataframe(why.bleu_table(table, lang), hide_index=True)
+    long = why.long_scores(found)
+    if len(long) > 1:
+        st.markdown(f"**{tr('why_summary_title', lang)}**")
+        first = long[why.ordered(long)[0]]
+        st.caption(tr("why_summary_caption", lang, words=first["min_words"],
+                      sentences=first["sentences"]))  # fmt: skip
+        whatif_state.chart(why.summary_figure(found, lang), "why-summary")
     missing = [k for k in discover()["fra-eng"] if k not in table and (k in found or k in without)]
     if missing:
         labels = ", ".join(why.kind_label(k, lang) for k in why.ordered(missing))

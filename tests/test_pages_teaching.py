@@ -19,7 +19,7 @@ def _page(slug: str, **params):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(params)
+    at.query_params.update({"model": "dates-dot", **params})  # the dates task, whatever ships
     at.run()
     at.switch_page(f"pages/{slug}.py")
     return at.run()
@@ -157,7 +157,12 @@ def test_theory_language_and_scaled_note(tmp_path, monkeypatch):
 
 @needs_dates
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_why_without_english_french_checkpoints(lang):
+def test_why_without_english_french_checkpoints(lang, tmp_path, monkeypatch):
+    from explorer.catalog import ENV_ROOT
+
+    for kind in ("none", "dot", "bahdanau"):  # the dates models alone
+        (tmp_path / f"dates-{kind}").symlink_to(ROOT / "checkpoints" / f"dates-{kind}")
+    monkeypatch.setenv(ENV_ROOT, str(tmp_path))
     at = _page("why", lang=lang)
     _ok(at)
     assert at.title[0].value == STRINGS[lang]["why_title"]

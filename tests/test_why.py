@@ -113,3 +113,32 @@ def test_sentence_chrf():
     ref = why.LONG_SENTENCE[1]
     assert why.sentence_chrf(ref, ref) == 100.0
     assert why.sentence_chrf("le chat", ref) < 30
+
+
+def test_summary_figure_is_the_overall_and_long_scores(folder):
+    evaluations = _evaluations(folder)
+    long = why.long_scores(evaluations)
+    assert set(long) == {"none", "dot", "bahdanau"}
+    fig = why.summary_figure(evaluations, "ko")
+    every, longer = fig.data
+    kinds = ("none", "dot", "bahdanau")
+    saved = {k: json.loads((folder / f"fra-eng-{k}/evaluation.json").read_text()) for k in kinds}
+    assert list(every.y) == [saved[k]["bleu"] for k in kinds]
+    assert list(longer.y) == [saved[k]["long"]["bleu"] for k in kinds]
+    assert str(saved["dot"]["long"]["min_words"]) in longer.name
+    assert why.long_scores({"dot": {"long": {"bleu": "x", "min_words": 11}}}) == {}
+
+
+def test_shipped_english_french_evaluations():
+    shipped = {k: ROOT / "checkpoints" / f"fra-eng-{k}" / "evaluation.json" for k in why.ORDER}
+    shipped = {k: json.loads(p.read_text()) for k, p in shipped.items() if p.is_file()}
+    if not shipped:
+        pytest.skip("no English->French checkpoint with an evaluation.json is shipped yet")
+    evaluations = {
+        k: why.read_evaluation(e) for k, e in discover()["fra-eng"].items() if k in shipped
+    }
+    fig = why.bleu_figure(why.by_length(evaluations), "en")
+    names = list(fig.layout.xaxis.ticktext)
+    for line, kind in zip(fig.data, why.ordered(shipped)):
+        assert line.name == why.kind_label(kind, "en")
+        assert list(line.y) == [shipped[kind]["by_length"][names[x]]["bleu"] for x in line.x]

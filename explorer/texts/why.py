@@ -26,6 +26,14 @@ EN = {
         "BLEU-by-length figure cannot be drawn. Train and evaluate them (see the README); the "
         "page picks them up from the checkpoints folder."
     ),
+    "why_summary_title": "All sentences, and the long ones",
+    "why_summary_caption": (
+        "BLEU over the whole test set next to BLEU over its sentences of {words} words or more "
+        "({sentences} sentences), from the same evaluation files. The gap between the models "
+        "widens on the long sentences."
+    ),
+    "why_bar_all": "All test sentences",
+    "why_bar_long": "Sentences of {words}+ words",
     "why_dates_title": "What the dates models show",
     "why_dates_caption": (
         "Exact match on generated held-out dates, from the dates checkpoints' "
@@ -79,6 +87,13 @@ KO = {
         "없습니다. 모델을 학습하고 평가하면(README 참고) 이 페이지가 체크포인트 폴더에서 "
         "찾아 씁니다."
     ),
+    "why_summary_title": "모든 문장, 그리고 긴 문장",
+    "why_summary_caption": (
+        "같은 평가 파일에서 읽은, 시험 세트 전체의 BLEU와 그중 {words}단어 이상인 문장"
+        "({sentences}문장)의 BLEU입니다. 긴 문장에서 모델 사이의 차이가 더 벌어집니다."
+    ),
+    "why_bar_all": "모든 시험 문장",
+    "why_bar_long": "{words}단어 이상인 문장",
     "why_dates_title": "날짜 모델이 보여 주는 것",
     "why_dates_caption": (
         "생성한 시험용 날짜에 대한 완전 일치율로, 날짜 체크포인트의 evaluation.json에서 "
