@@ -21,9 +21,11 @@ SYMBOLS = {"none": "x", "dot": "circle", "bahdanau": "diamond", "general": "squa
 
 # A long sentence on which the baseline visibly fails and the attention models do not (chosen by
 # translating candidates with the trained English->French models), with our reference.
+# The baseline repeats the first clause and loses "but he did not have enough money".
 LONG_SENTENCE = (
-    "i do not know why she did not want to come with us to the beach last weekend.",
-    "je ne sais pas pourquoi elle n'a pas voulu venir avec nous à la plage le week-end dernier.",
+    "tom said that he wanted to buy a new car, but he did not have enough money to pay for it.",
+    "tom a dit qu'il voulait acheter une nouvelle voiture, mais qu'il n'avait pas assez d'argent "
+    "pour la payer.",
 )
 
 
