@@ -80,7 +80,7 @@ def init_state() -> None:
     qp = st.query_params
     entry = find(discover(), qp.get("model", ""))
     if entry is not None:
-        ss["task"], ss["kind"] = entry.task, entry.kind
+        ss["_task"], ss["_kind"] = entry.task, entry.kind
     pending = {}
     for name in ("sentence", "ref"):
         if name in qp:
@@ -121,6 +121,10 @@ def _kind_label(kind: str, loaded: models.Loaded, lang: str) -> str:
     return label
 
 
+def _remember(name: str) -> None:
+    st.session_state[f"_{name}"] = st.session_state[name]
+
+
 def sidebar() -> Selection:
     """Language, task and model; stored in session state for the pages."""
     init_state()
@@ -134,6 +138,12 @@ def sidebar() -> Selection:
     if not tasks:
         bar.info(tr("no_models", lang))
     else:
+        # A widget's value is reset when Streamlit switches out of its legacy pages mode (see
+        # page_start: the widget's id changes with the page), so the choice lives in a plain
+        # key too, written by the widget's callback, and is handed back before each drawing.
+        for name in ("task", "kind"):
+            if f"_{name}" in ss:
+                ss[name] = ss[f"_{name}"]
         if ss.get("task") not in tasks:
             ss["task"] = tasks[0]
         bar.selectbox(
@@ -141,6 +151,8 @@ def sidebar() -> Selection:
             tasks,
             key="task",
             format_func=lambda t: tr(TASK_KEYS.get(t, "task_other"), lang, task=t),
+            on_change=_remember,
+            args=("task",),
         )
         task = ss["task"]
         statuses = {kind: models.get(entry) for kind, entry in catalog[task].items()}
@@ -153,8 +165,11 @@ def sidebar() -> Selection:
             key="kind",
             format_func=lambda k: _kind_label(k, statuses[k], lang),
             help=tr("model_help", lang),
+            on_change=_remember,
+            args=("kind",),
         )
         kind = ss["kind"]
+        ss["_task"], ss["_kind"] = task, kind
         entry, loaded = catalog[task][kind], statuses[kind]
         selection = Selection(lang, task, entry, loaded, statuses)
         for name, value in metrics(entry).items():

@@ -25,8 +25,12 @@ HOSTILE = ["", "   ", "!!! ?", "😀😀", "x" * 10_000, "<b>x</b>", "<script>al
 
 
 def _app(**params):
+    """The app with these URL parameters; the dates dot model unless ``model`` says otherwise
+    (``model=None``: no model in the URL, the app's own default)."""
     from streamlit.testing.v1 import AppTest
 
+    params.setdefault("model", "dates-dot")
+    params = {k: v for k, v in params.items() if v is not None}
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(params)
     return at.run()
@@ -191,8 +195,8 @@ def test_bad_query_params_are_ignored():
     at = _app(model="nope", step="abc", mode="weird", beam="x", lang="xx")
     _ok(at)
     assert at.session_state["lang"] == "en"
-    assert at.sidebar.radio(key="kind").value == "dot"
-    assert not at.error
+    assert at.session_state["task"] == "fra-eng" or at.sidebar.radio(key="kind").value == "dot"
+    assert not at.error and not at.warning  # a model that loads is chosen
 
 
 @needs_dates
@@ -266,6 +270,21 @@ def test_unavailable_models_are_shown_as_such(tmp_path, monkeypatch):
     at.sidebar.radio(key="kind").set_value("dot").run()
     _ok(at)
     assert _specs(at)
+
+
+FRA_ENG = [ROOT / "checkpoints" / f"fra-eng-{kind}" for kind in ("bahdanau", "none")]
+
+
+@pytest.mark.skipif(
+    not all((p / "config.json").is_file() for p in FRA_ENG),
+    reason="the English-French checkpoints are not shipped yet",
+)
+def test_english_to_french_opens_by_default():
+    at = _app(model=None)
+    _ok(at)
+    assert at.sidebar.selectbox(key="task").value == "fra-eng"
+    assert at.code[0].value  # a translation of the default sentence
+    assert len(_specs(at)) >= 8 and not at.error
 
 
 def test_no_checkpoints_at_all(tmp_path, monkeypatch):
