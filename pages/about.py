@@ -1,4 +1,5 @@
-"""About: the three models, how to read the figures, the checkpoints found, and credits."""
+"""About: the models, how to read the figures, what the weights do not tell, how to retrain
+(each checkpoint's recorded command), the checkpoints found, and credits."""
 
 import streamlit as st
 
@@ -17,8 +18,23 @@ st.markdown(tr("about_models", lang))
 st.subheader(tr("about_reading_title", lang))
 st.markdown(tr("about_reading", lang))
 
-st.subheader(tr("about_checkpoints_title", lang))
+st.subheader(tr("about_caveat_title", lang))
+st.markdown(tr("about_caveat", lang))
+
+st.subheader(tr("about_retrain_title", lang))
+st.markdown(tr("about_retrain", lang))
 catalog = discover()
+commands = [
+    entry.config["training"]["command"]
+    for task in catalog.values()
+    for entry in task.values()
+    if isinstance(entry.config, dict) and isinstance(entry.config.get("training"), dict)
+    and isinstance(entry.config["training"].get("command"), str)
+]  # fmt: skip
+st.code("\n".join(commands), language="bash")
+st.markdown(tr("about_retrain_after", lang))
+
+st.subheader(tr("about_checkpoints_title", lang))
 statuses = {
     entry.name: models.get(entry).status for task in catalog.values() for entry in task.values()
 }

@@ -240,6 +240,10 @@ def test_about_page():
     _ok(at)
     assert at.title[0].value == STRINGS["en"]["about_title"]
     assert len(at.dataframe) == 1
+    commands = at.code[0].value.splitlines()  # each shipped model's recorded training command
+    assert any("--task dates --attention dot" in c for c in commands)
+    assert all(c.startswith("python -m attention_core train ") for c in commands)
+    assert STRINGS["en"]["about_caveat_title"] in [h.value for h in at.subheader]
 
 
 def test_unavailable_models_are_shown_as_such(tmp_path, monkeypatch):
