@@ -16,7 +16,7 @@ from attention_core import Trace
 
 from . import equations, figures, models, tables
 from .strings import PANEL_CAPTION_KEYS, PANEL_TITLE_KEYS, tr
-from .ui import PLOTLY_CONFIG, Selection, sync_url
+from .ui import Selection, plotly_config, sync_url
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,8 @@ def apply_presenter_style() -> None:
 def chart(fig, key: str) -> None:
     if presenting():
         fig = figures.presenter(fig)
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+    name = f"{key.removeprefix('fig-')}-step{st.session_state.get('step', 1)}"
+    st.plotly_chart(fig, width="stretch", config=plotly_config(name), key=key)
 
 
 def classroom_controls(lang: str) -> None:

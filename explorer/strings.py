@@ -137,6 +137,11 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "download_json": "Download the trace (JSON)",
         "download_csv": "Download the attention matrix (CSV)",
+        "img_format_label": "Figure downloads",
+        "img_format_help": (
+            "The camera button above each figure saves it in this format, named after the "
+            "model, the figure and the step."
+        ),
         "show_table": "Show the numbers as a table",
         # step view
         "heatmap_title": "Attention at every step",
@@ -440,6 +445,11 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "download_json": "트레이스 내려받기 (JSON)",
         "download_csv": "어텐션 행렬 내려받기 (CSV)",
+        "img_format_label": "그림 내려받기 형식",
+        "img_format_help": (
+            "각 그림 위의 카메라 버튼이 이 형식으로 그림을 저장합니다. 파일 이름에는 모델, "
+            "그림, 단계가 들어갑니다."
+        ),
         "show_table": "숫자를 표로 보기",
         "heatmap_title": "단계별 어텐션",
         "heatmap_caption": (

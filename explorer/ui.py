@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 LANGS = {"en": "English", "ko": "한국어"}
 MODES = ("greedy", "beam", "forced")
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+IMAGE_FORMATS = {"png": "PNG", "svg": "SVG"}
+_FILE_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]{1,80}$")
 
 
@@ -177,6 +179,17 @@ def sidebar() -> Selection:
                 bar.caption(tr(METRIC_KEYS[name], lang, value=value))
         if task == "fra-eng":
             bar.caption(tr("credit_tatoeba", lang))
+    ss.setdefault("img_format", ss.get("_img_format", "png"))
+    bar.radio(
+        tr("img_format_label", lang),
+        list(IMAGE_FORMATS),
+        key="img_format",
+        format_func=IMAGE_FORMATS.get,
+        horizontal=True,
+        help=tr("img_format_help", lang),
+        on_change=_remember,
+        args=("img_format",),
+    )
     bar.caption(tr("credit_app", lang))
     ss["_selection"] = selection
     sync_url({"lang": lang, "model": selection.entry.name if selection.entry else None})
@@ -352,8 +365,21 @@ def show_result(sel: Selection, trace: Trace) -> None:
         )
 
 
+def plotly_config(name: str) -> dict:
+    """Plotly's toolbar config: its camera button saves the figure as "<model>-<name>.png" (or
+    .svg, the sidebar's choice) — a name that says what the file shows."""
+    ss = st.session_state
+    fmt = ss.get("_img_format", ss.get("img_format", "png"))
+    fmt = fmt if fmt in IMAGE_FORMATS else "png"
+    sel = ss.get("_selection")
+    model = sel.entry.name if sel is not None and sel.entry is not None else "attention"
+    filename = _FILE_UNSAFE.sub("-", f"{model}-{name}").strip("-")[:120]
+    options = {"format": fmt, "filename": filename, "scale": 2 if fmt == "png" else 1}
+    return {**PLOTLY_CONFIG, "toImageButtonOptions": options}
+
+
 def _chart(fig, key: str) -> None:
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+    st.plotly_chart(fig, width="stretch", config=plotly_config(key), key=key)
 
 
 def step_view(sel: Selection, sentence: str, mode: str, beam: int, reference: str) -> None:

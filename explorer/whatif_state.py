@@ -122,7 +122,8 @@ def sentence_input(sel, page: str) -> str:
 
 
 def chart(fig, key: str, **kwargs):
-    return st.plotly_chart(fig, width="stretch", config=ui.PLOTLY_CONFIG, key=key, **kwargs)
+    config = ui.plotly_config(key)
+    return st.plotly_chart(fig, width="stretch", config=config, key=key, **kwargs)
 
 
 def step_view(trace: Trace, lang: str, key: str) -> None:

@@ -140,6 +140,26 @@ def test_changing_the_step_changes_the_figures():
 
 
 @needs_dates
+def test_figure_downloads_are_named_and_take_the_chosen_format():
+    """Plotly's camera button: the file is named after model, figure and step; PNG or SVG."""
+    at = _app()
+
+    def options():
+        return [
+            json.loads(el.proto.config)["toImageButtonOptions"] for el in at.get("plotly_chart")
+        ]
+
+    first = options()
+    assert first[0] == {"format": "png", "filename": "dates-dot-heatmap-step1", "scale": 2}
+    assert len({o["filename"] for o in first}) == len(first)  # one name per figure
+    at.slider(key="step").set_value(3).run()
+    at.sidebar.radio(key="img_format").set_value("svg").run()
+    _ok(at)
+    assert options()[0] == {"format": "svg", "filename": "dates-dot-heatmap-step3", "scale": 1}
+    assert all(o["format"] == "svg" for o in options())
+
+
+@needs_dates
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_input_shows_a_message_not_an_exception(text):
     at = _app()

@@ -9,8 +9,12 @@ element, no exception box) and the Korean interface. Screenshots go to artifacts
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 
+import numpy as np
 import pytest
 from browser import (
     BROWSER_TIMEOUT_S,
@@ -291,6 +295,84 @@ def test_first_sidebar_change_on_a_shared_link_is_kept(page, server):
     wait_idle(page)
     assert "model=dates-bahdanau" in page.url
     assert _texts(page, X_TICKS) == _tokens(default_sentence("dates"))
+
+
+def _download(page, label: str, tmp_path) -> tuple[str, str]:
+    """Click a download button; return the suggested file name and the file's text."""
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label).click()
+    download = info.value
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    return download.suggested_filename, path.read_text(encoding="utf-8")
+
+
+def _camera(page, selector: str, tmp_path):
+    """Plotly's camera button on one figure: returns the suggested name and the saved path."""
+    page.locator(selector).hover()
+    with page.expect_download() as info:
+        page.locator(selector + " .modebar-btn[data-attr='toImage']").click()
+    download = info.value
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    return download.suggested_filename, path
+
+
+def test_exports_match_the_trace(page, server, tmp_path):
+    """The CSV and JSON downloads hold the trace the page shows; the camera button saves the
+    heatmap as PNG, then as SVG, under a name that says model, figure and step."""
+    trace = decode(load(CHECKPOINTS / "dates-dot"), default_sentence("dates"))
+    _open(page, server)
+    name, text = _download(page, tr("download_csv", "en"), tmp_path)
+    assert name == "dates-dot-attention.csv"
+    rows = list(csv.reader(io.StringIO(text)))
+    header, body = rows[0], rows[1:]
+    assert header[2:] == [f"{i + 1}:{token_text(t)}" for i, t in enumerate(trace.source_tokens)]
+    assert [r[1] for r in body] == [token_text(s.token) for s in trace.steps]
+    got = np.array([[float(x) for x in r[2:]] for r in body])
+    np.testing.assert_allclose(got, trace.attention_matrix, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(got.sum(axis=1), 1.0, atol=1e-4)
+
+    name, text = _download(page, tr("download_json", "en"), tmp_path)
+    assert name == "dates-dot-trace.json"
+    data = json.loads(text)
+    assert data["output_text"] == trace.output_text
+    assert len(data["steps"]) == len(trace.steps)
+
+    name, path = _camera(page, HEATMAP, tmp_path)
+    assert name == "dates-dot-heatmap-step1.png"
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page.locator("[data-testid='stSidebar'] .st-key-img_format label").filter(
+        has_text="SVG"
+    ).click()
+    wait_idle(page)
+    page.locator("[data-testid='stButton'] button").filter(has_text=tr("next", "en")).click()
+    _at_step(page, trace, 2)
+    name, path = _camera(page, HEATMAP, tmp_path)
+    assert name == "dates-dot-heatmap-step2.svg"
+    svg = path.read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<svg") and token_text(trace.source_tokens[0]) in svg
+
+
+def test_presenter_mode_enlarges_and_is_kept_in_the_url(page, server):
+    _open(page, server)
+    normal = page.eval_on_selector(X_TICKS, "e => parseFloat(getComputedStyle(e).fontSize)")
+    page.locator(".st-key-present label").click()
+    page.wait_for_function("() => /[?&]present=1(&|$)/.test(location.search)")
+    wait_idle(page)
+    page.wait_for_function(
+        "([sel, before]) => parseFloat(getComputedStyle(document.querySelector(sel)).fontSize)"
+        "  > 1.3 * before",
+        arg=[X_TICKS, normal],
+    )
+    screenshot(page, "explorer-presenter", full_page=False)
+    # A shared presenter link opens in presenter mode, sidebar collapsed.
+    page.goto(page.url)
+    page.wait_for_selector(X_TICKS, state="attached")
+    wait_idle(page)
+    size = page.eval_on_selector(X_TICKS, "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size > 1.3 * normal
+    assert page.locator("[data-testid='stSidebar'][aria-expanded='false']").count() == 1
 
 
 def test_server_log_has_no_traceback(server):

@@ -1,0 +1,132 @@
+"""Hosting figures, printed as JSON: cold start, warm page load, and server memory.
+
+    python benchmarks/hosting.py [--warm-loads 5] [--timeout 120]
+
+Starts ``streamlit run app.py`` (headless, loopback only, a free port) and Debian's Chromium
+(through Playwright), then measures:
+
+- cold start: from launching the server process to the first attention heatmap drawn in the
+  browser (its x tick labels in the DOM) — what the first visitor after a restart waits for;
+- warm page load: a new browser context (a new session) on the running server, from
+  ``page.goto`` to the heatmap drawn and the script idle, ``--warm-loads`` times;
+- memory: the server's RSS (its process and children, from /proc) when idle, after the first
+  page, and after every shipped model was opened once (each is then cached for all sessions).
+
+Goals on this 2-core machine (issue 8): cold start <= 8 s, warm load <= 2 s, RSS with every
+model loaded <= 500 MB. The browser runs on the same machine and competes for its CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from load_test import (  # noqa: E402
+    APP_IDLE,
+    CHROMIUM_ARGS,
+    HEATMAP,
+    RUNNING,
+    free_port,
+    healthy,
+    rss_mb,
+    start_server,
+    trainings_running,
+)
+
+from explorer.catalog import discover  # noqa: E402
+
+X_TICKS = HEATMAP + " .xaxislayer-above > g.xtick > text"
+
+
+def _drawn(page, timeout_ms: float) -> None:
+    page.wait_for_selector(X_TICKS, state="attached", timeout=timeout_ms)
+
+
+def _idle(page, timeout_ms: float) -> None:
+    page.wait_for_selector(APP_IDLE, state="attached", timeout=timeout_ms)
+    page.wait_for_selector(RUNNING, state="detached", timeout=timeout_ms)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--warm-loads", type=int, default=5, help="new sessions to time")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds per wait")
+    args = parser.parse_args()
+    if shutil.which("chromium") is None:
+        sys.exit("needs Debian's chromium (apt-get install chromium fonts-noto-cjk)")
+    from playwright.sync_api import sync_playwright
+
+    timeout_ms = args.timeout * 1000
+    models = sorted(e.name for kinds in discover().values() for e in kinds.values())
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    report: dict = {"models": models, "trainings_running": trainings_running()}
+    with sync_playwright() as playwright, tempfile.TemporaryFile() as log:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS, headless=True
+        )
+        page = browser.new_page()
+        page.set_default_timeout(timeout_ms)
+        t0 = time.perf_counter()
+        server = start_server(port, log)
+        try:
+            while not healthy(url):
+                if server.poll() is not None or time.perf_counter() - t0 > args.timeout:
+                    log.seek(0)
+                    sys.exit(f"server did not start:\n{log.read().decode(errors='replace')}")
+                time.sleep(0.05)
+            report["server_healthy_s"] = round(time.perf_counter() - t0, 2)
+            report["rss_mb_idle"] = rss_mb(server.pid)
+            page.goto(url)
+            _drawn(page, timeout_ms)
+            report["cold_start_s"] = round(time.perf_counter() - t0, 2)
+            _idle(page, timeout_ms)
+            report["rss_mb_first_page"] = rss_mb(server.pid)
+            page.close()
+
+            for name in models:  # every model once: each stays cached for the process
+                page = browser.new_page()
+                page.goto(f"{url}/?model={name}")
+                _drawn(page, timeout_ms)
+                _idle(page, timeout_ms)
+                page.close()
+            report["rss_mb_all_models"] = rss_mb(server.pid)
+
+            loads = []
+            for _ in range(args.warm_loads):
+                context = browser.new_context()
+                page = context.new_page()
+                start = time.perf_counter()
+                page.goto(url)
+                _drawn(page, timeout_ms)
+                _idle(page, timeout_ms)
+                loads.append(time.perf_counter() - start)
+                context.close()
+            report["warm_load_s"] = {
+                "n": len(loads),
+                "median": round(statistics.median(loads), 2),
+                "max": round(max(loads), 2),
+            }
+            report["rss_mb_end"] = rss_mb(server.pid)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+            browser.close()
+    report["goals"] = {"cold_start_s": 8, "warm_load_s": 2, "rss_mb_all_models": 500}
+    report["machine"] = {"cpu_count": os.cpu_count(), "load_average": os.getloadavg()}
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
