@@ -311,7 +311,7 @@ def _camera(page, selector: str, tmp_path):
     """Plotly's camera button on one figure: returns the suggested name and the saved path."""
     page.locator(selector).hover()
     with page.expect_download() as info:
-        page.locator(selector + " .modebar-btn[data-attr='toImage']").click()
+        page.locator(selector + " .modebar-btn[data-title^='Download plot']").click()
     download = info.value
     path = tmp_path / download.suggested_filename
     download.save_as(path)
@@ -372,7 +372,7 @@ def test_presenter_mode_enlarges_and_is_kept_in_the_url(page, server):
     wait_idle(page)
     size = page.eval_on_selector(X_TICKS, "e => parseFloat(getComputedStyle(e).fontSize)")
     assert size > 1.3 * normal
-    assert page.locator("[data-testid='stSidebar'][aria-expanded='false']").count() == 1
+    assert page.locator("[data-testid='stSidebar'][data-collapsed='true']").count() == 1
 
 
 def test_server_log_has_no_traceback(server):
