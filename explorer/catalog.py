@@ -105,6 +105,29 @@ def find(catalog: dict[str, dict[str, Entry]], name: str) -> Entry | None:
     return None
 
 
+def read_evaluation(entry: Entry) -> dict | None:
+    """The checkpoint's evaluation.json (``evaluate --save``), or None when it is missing or
+    not a JSON object."""
+    if not entry.present:
+        return None
+    try:
+        data = json.loads((entry.path / "evaluation.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def test_metrics(entry: Entry) -> dict[str, float]:
+    """The held-out test figures from evaluation.json (numbers only; {} without the file)."""
+    data = read_evaluation(entry) or {}
+    names = ("exact_match", "bleu", "chrf", "sentences")
+    return {
+        k: float(data[k])
+        for k in names
+        if isinstance(data.get(k), int | float) and not isinstance(data.get(k), bool)
+    }
+
+
 def metrics(entry: Entry) -> dict[str, float]:
     """The validation metrics recorded at training time (numbers only)."""
     valid = ((entry.config or {}).get("metrics") or {}).get("valid") or {}

@@ -22,11 +22,20 @@ log = logging.getLogger(__name__)
 
 SPEEDS = (0.5, 1.0, 2.0, 3.0)  # seconds per step when playing
 HIDDEN_UNTIL_REVEAL = {"energies", "scores", "weights", "parts", "output", "topk"}  # they tell
+BASE_CSS = """
+<style>
+/* Our own constant CSS, no user text. KaTeX's italic corrections stick out of a display
+   formula by a pixel or two, which makes it a scrollable region that a keyboard cannot reach
+   (axe-core: scrollable-region-focusable); the padding gives them room. */
+.stApp .katex-display { padding: 0.15em 0.3em; }
+</style>
+"""
 PRESENTER_CSS = """
 <style>
 /* Presenter mode: larger type for a projector (our own constant CSS, no user text). */
 .stApp .stMarkdown p, .stApp .stMarkdown li, .stApp .stCaption, .stApp label,
-.stApp .stText, .stApp code { font-size: 1.35rem !important; }
+.stApp .stText, .stApp code, .stApp [data-testid="stWidgetLabel"] p
+{ font-size: 1.35rem !important; }
 .stApp h1 { font-size: 3rem !important; }
 .stApp h2, .stApp h3 { font-size: 2.1rem !important; }
 .stApp .katex { font-size: 1.45em !important; }
@@ -39,7 +48,8 @@ def presenting() -> bool:
 
 
 def apply_presenter_style() -> None:
-    """app.py calls this on every run; it adds the large-type CSS in presenter mode."""
+    """app.py calls this on every run: the base CSS, and the large type in presenter mode."""
+    st.markdown(BASE_CSS, unsafe_allow_html=True)
     if presenting():
         st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
 

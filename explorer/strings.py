@@ -40,6 +40,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "metric_exact_match": "Validation exact match: {value:.1f} %",
         "metric_bleu": "Validation BLEU: {value:.1f}",
         "metric_chrf": "Validation chrF: {value:.1f}",
+        "metric_test_exact_match": "Test exact match: {value:.1f} %",
+        "metric_test_bleu": "Test BLEU: {value:.1f}",
+        "metric_test_chrf": "Test chrF: {value:.1f}",
+        "metric_test_note": "on {n:,} held-out sentences (python -m attention_core evaluate)",
         "credit_tatoeba": (
             "English–French sentence pairs: [Tatoeba](https://tatoeba.org), as packaged by "
             "[manythings.org/anki](https://www.manythings.org/anki/), licensed "
@@ -357,6 +361,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "metric_exact_match": "검증 세트 완전 일치율: {value:.1f} %",
         "metric_bleu": "검증 BLEU: {value:.1f}",
         "metric_chrf": "검증 chrF: {value:.1f}",
+        "metric_test_exact_match": "테스트 완전 일치율: {value:.1f} %",
+        "metric_test_bleu": "테스트 BLEU: {value:.1f}",
+        "metric_test_chrf": "테스트 chrF: {value:.1f}",
+        "metric_test_note": (
+            "학습에 쓰지 않은 문장 {n:,}개 기준 (python -m attention_core evaluate)"
+        ),
         "credit_tatoeba": (
             "영어–프랑스어 문장 쌍: [Tatoeba](https://tatoeba.org) 자료를 "
             "[manythings.org/anki](https://www.manythings.org/anki/)에서 정리한 것으로, "
@@ -649,6 +659,11 @@ KIND_KEYS = {
 }
 MODE_KEYS = {"greedy": "mode_greedy", "beam": "mode_beam", "forced": "mode_forced"}
 METRIC_KEYS = {"exact_match": "metric_exact_match", "bleu": "metric_bleu", "chrf": "metric_chrf"}
+TEST_METRIC_KEYS = {
+    "exact_match": "metric_test_exact_match",
+    "bleu": "metric_test_bleu",
+    "chrf": "metric_test_chrf",
+}
 HYPOTHESIS_KEYS = {"finished": "status_finished", "pruned": "status_pruned", "cut": "status_cut"}
 MODEL_STATUS_KEYS = {
     "ok": "model_status_ok",
@@ -696,6 +711,7 @@ KEY_MAPS = (
     KIND_KEYS,
     MODE_KEYS,
     METRIC_KEYS,
+    TEST_METRIC_KEYS,
     HYPOTHESIS_KEYS,
     MODEL_STATUS_KEYS,
     *PANEL_TITLE_KEYS.values(),

@@ -12,7 +12,7 @@ import pandas as pd
 from attention_core import Trace
 
 from .figures import panel_names, token_text, weighted_parts
-from .strings import HYPOTHESIS_KEYS, METRIC_KEYS, MODEL_STATUS_KEYS, tr
+from .strings import HYPOTHESIS_KEYS, METRIC_KEYS, MODEL_STATUS_KEYS, TEST_METRIC_KEYS, tr
 
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
 
@@ -155,15 +155,19 @@ def step_tables(trace: Trace, t: int, lang: str) -> dict[str, pd.DataFrame]:
 
 
 def models_table(catalog, statuses: dict[str, str], lang: str) -> pd.DataFrame:
-    """Every known model: its checkpoint, status, size and validation figures."""
-    from .catalog import metrics  # catalog is pure too; imported here to keep the top light
+    """Every known model: its checkpoint, status, size and test figures (the validation ones
+    where it has no evaluation.json)."""
+    # catalog is pure too; imported here to keep the top light
+    from .catalog import metrics, test_metrics
 
     rows = []
     for entries in catalog.values():
         for entry in entries.values():
             config = entry.config or {}
             training = config.get("training") if isinstance(config.get("training"), dict) else {}
-            found = metrics(entry)
+            tested = {k: v for k, v in test_metrics(entry).items() if k in TEST_METRIC_KEYS}
+            keys = TEST_METRIC_KEYS if tested else METRIC_KEYS
+            found = tested or metrics(entry)
             rows.append(
                 {
                     tr("col_model", lang): entry.name,
@@ -173,9 +177,7 @@ def models_table(catalog, statuses: dict[str, str], lang: str) -> pd.DataFrame:
                     ),
                     tr("col_parameters", lang): config.get("parameters"),
                     tr("col_metrics", lang): ", ".join(
-                        tr(METRIC_KEYS[k], lang, value=v)
-                        for k, v in found.items()
-                        if k in METRIC_KEYS
+                        tr(keys[k], lang, value=v) for k, v in found.items() if k in keys
                     ),
                     tr("col_train_seconds", lang): training.get("seconds"),
                     tr("col_command", lang): training.get("command"),

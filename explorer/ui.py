@@ -18,13 +18,14 @@ import streamlit as st
 from attention_core import MAX_BEAM, MAX_INPUT_CHARS, InputError, Trace
 
 from . import figures, inputs, models, tables
-from .catalog import Entry, available_tasks, discover, find, metrics
+from .catalog import Entry, available_tasks, discover, find, metrics, test_metrics
 from .examples import EXAMPLES, default_sentence, reference_for
 from .strings import (
     KIND_KEYS,
     METRIC_KEYS,
     MODE_KEYS,
     TASK_KEYS,
+    TEST_METRIC_KEYS,
     error_message,
     tr,
 )
@@ -127,6 +128,18 @@ def _remember(name: str) -> None:
     st.session_state[f"_{name}"] = st.session_state[name]
 
 
+def _sidebar_metrics(entry: Entry, lang: str) -> None:
+    """The held-out test figures when evaluation.json has them, else the validation ones."""
+    tested = test_metrics(entry)
+    shown = [(TEST_METRIC_KEYS[k], v) for k, v in tested.items() if k in TEST_METRIC_KEYS]
+    if not shown:
+        shown = [(METRIC_KEYS[k], v) for k, v in metrics(entry).items() if k in METRIC_KEYS]
+    for key, value in shown:
+        st.sidebar.caption(tr(key, lang, value=value))
+    if tested.get("sentences") and len(shown) and shown[0][0].startswith("metric_test"):
+        st.sidebar.caption(tr("metric_test_note", lang, n=int(tested["sentences"])))
+
+
 def sidebar() -> Selection:
     """Language, task and model; stored in session state for the pages."""
     init_state()
@@ -174,9 +187,8 @@ def sidebar() -> Selection:
         ss["_task"], ss["_kind"] = task, kind
         entry, loaded = catalog[task][kind], statuses[kind]
         selection = Selection(lang, task, entry, loaded, statuses)
-        for name, value in metrics(entry).items():
-            if loaded.status == "ok" and name in METRIC_KEYS:
-                bar.caption(tr(METRIC_KEYS[name], lang, value=value))
+        if loaded.status == "ok":
+            _sidebar_metrics(entry, lang)
         if task == "fra-eng":
             bar.caption(tr("credit_tatoeba", lang))
     ss.setdefault("img_format", ss.get("_img_format", "png"))

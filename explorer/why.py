@@ -5,13 +5,11 @@ and the long example sentence. Pure: no Streamlit; numbers are only ever read, n
 
 from __future__ import annotations
 
-import json
 import math
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from .catalog import Entry
 from .figures import FONT
 from .strings import KIND_KEYS, tr
 
@@ -27,17 +25,6 @@ LONG_SENTENCE = (
     "tom a dit qu'il voulait acheter une nouvelle voiture, mais qu'il n'avait pas assez d'argent "
     "pour la payer.",
 )
-
-
-def read_evaluation(entry: Entry) -> dict | None:
-    """The checkpoint's evaluation.json, or None when it is missing or not a JSON object."""
-    if not entry.present:
-        return None
-    try:
-        data = json.loads((entry.path / "evaluation.json").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def _number(value) -> float | None:

@@ -13,7 +13,7 @@ import streamlit as st
 from attention_core.text import count_words
 
 from . import models, ui, whatif_state, why
-from .catalog import discover
+from .catalog import discover, read_evaluation
 from .strings import tr
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
@@ -25,7 +25,7 @@ def evaluations(task: str) -> tuple[dict[str, dict], list[str]]:
     for kind, entry in discover()[task].items():
         if not entry.present:
             continue
-        data = why.read_evaluation(entry)
+        data = read_evaluation(entry)
         if data is None:
             without.append(kind)
         else:

@@ -31,7 +31,7 @@ commands = [
     if isinstance(entry.config, dict) and isinstance(entry.config.get("training"), dict)
     and isinstance(entry.config["training"].get("command"), str)
 ]  # fmt: skip
-st.code("\n".join(commands), language="bash")
+st.code("\n".join(commands), language="bash", wrap_lines=True)
 st.markdown(tr("about_retrain_after", lang))
 
 st.subheader(tr("about_checkpoints_title", lang))

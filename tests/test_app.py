@@ -140,6 +140,16 @@ def test_changing_the_step_changes_the_figures():
 
 
 @needs_dates
+def test_sidebar_shows_the_held_out_test_figures():
+    """evaluation.json's test figures, not the training-time validation ones."""
+    evaluation = json.loads((DATES[0] / "evaluation.json").read_text(encoding="utf-8"))
+    at = _app()
+    captions = [c.value for c in at.sidebar.caption]
+    assert f"Test exact match: {evaluation['exact_match']:.1f} %" in captions
+    assert not any(c.startswith("Validation") for c in captions)
+
+
+@needs_dates
 def test_figure_downloads_are_named_and_take_the_chosen_format():
     """Plotly's camera button: the file is named after model, figure and step; PNG or SVG."""
     at = _app()

@@ -7,7 +7,13 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV_ONLY = {"pytest", "hypothesis", "ruff", "playwright"}  # tests and lint, not the app
+DEV_ONLY = {
+    "pytest",
+    "hypothesis",
+    "ruff",
+    "playwright",
+    "axe-playwright-python",
+}  # tests and lint, not the app
 
 
 def _requirements() -> dict[str, str]:

@@ -16,7 +16,7 @@ from conftest import FRA_ENG_WORDS, make_translator
 from attention_core import save
 from attention_core.evaluate import evaluate
 from explorer import why
-from explorer.catalog import discover
+from explorer.catalog import discover, read_evaluation
 
 ROOT = Path(__file__).resolve().parents[1]
 EN = [w for w in FRA_ENG_WORDS[:19] if w.isalpha()]
@@ -54,7 +54,7 @@ def folder(tmp_path_factory):
 
 
 def _evaluations(folder: Path) -> dict[str, dict]:
-    return {k: why.read_evaluation(e) for k, e in discover(folder)["fra-eng"].items() if e.present}
+    return {k: read_evaluation(e) for k, e in discover(folder)["fra-eng"].items() if e.present}
 
 
 def test_figure_values_are_the_evaluation_numbers(folder):
@@ -89,7 +89,7 @@ def test_dates_exact_match_is_read_from_the_shipped_files():
 
 
 def _evaluations_dates() -> dict[str, dict]:
-    return {k: why.read_evaluation(e) for k, e in discover()["dates"].items() if e.present}
+    return {k: read_evaluation(e) for k, e in discover()["dates"].items() if e.present}
 
 
 def test_broken_or_missing_files_are_skipped(tmp_path):
@@ -134,9 +134,7 @@ def test_shipped_english_french_evaluations():
     shipped = {k: json.loads(p.read_text()) for k, p in shipped.items() if p.is_file()}
     if not shipped:
         pytest.skip("no English->French checkpoint with an evaluation.json is shipped yet")
-    evaluations = {
-        k: why.read_evaluation(e) for k, e in discover()["fra-eng"].items() if k in shipped
-    }
+    evaluations = {k: read_evaluation(e) for k, e in discover()["fra-eng"].items() if k in shipped}
     fig = why.bleu_figure(why.by_length(evaluations), "en")
     names = list(fig.layout.xaxis.ticktext)
     for line, kind in zip(fig.data, why.ordered(shipped)):
