@@ -1,0 +1,159 @@
+"""The beam-search and what-if pages in a real browser (Debian Chromium through Playwright).
+
+Beam: a click on a node of the drawn search tree picks the best hypothesis through that node,
+and the page then shows that hypothesis (its output and its attention matrix). What-if: putting
+all of step 1's attention on one source token gives the translation that ``decode`` gives with
+the same override, next to the original, with the step marked. Expected values come from the
+shipped dates checkpoint decoded here in the test process.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser import (
+    BROWSER_TIMEOUT_S,
+    ROOT,
+    needs_browser,
+    require_browser,
+    screenshot,
+    streamlit_server,
+    wait_idle,
+)
+
+from attention_core import decode
+from attention_core.checkpoint import load
+from explorer import beam_figures as bf
+from explorer import whatif_figures as wf
+from explorer.examples import default_sentence
+from explorer.figures import token_text
+from explorer.strings import tr
+
+pytestmark = needs_browser
+
+MODEL = ROOT / "checkpoints" / "dates-dot"
+EXCEPTION = "[data-testid='stException']"
+TREE = ".st-key-beam_tree"
+X_TICKS = " .xaxislayer-above > g.xtick > text"
+
+
+@pytest.fixture(scope="module")
+def server():
+    require_browser()
+    with streamlit_server() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def chromium(server):
+    from browser import launch_chromium
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, server):
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_S * 1000)
+    yield page
+    try:
+        boxes = page.locator(EXCEPTION)
+        assert boxes.count() == 0, boxes.first.inner_text()
+    finally:
+        context.close()
+
+
+def _codes(page) -> list[str]:
+    return [t.strip() for t in page.locator("[data-testid='stCode'] code").all_inner_texts()]
+
+
+def _wait_code(page, text: str) -> None:
+    page.wait_for_function(
+        "want => [...document.querySelectorAll('[data-testid=stCode] code')]"
+        "  .some(e => e.textContent.trim() === want)",
+        arg=text,
+    )
+    wait_idle(page)
+
+
+def test_clicking_a_tree_node_shows_its_hypothesis(page, server):
+    sentence = default_sentence("dates")
+    trace = decode(load(MODEL), sentence, mode="beam", beam=3)
+    # A node on the second-best hypothesis's path that the best one does not go through.
+    best = set(bf.path_ids(trace, trace.hypotheses[0].node))
+    node = next(i for i in bf.path_ids(trace, trace.hypotheses[1].node) if i not in best)
+    pick = bf.hypothesis_for_node(trace, node)
+    assert pick is not None and pick > 0
+    expected = bf.hypothesis_trace(trace, pick)
+    x, y = bf.tree_layout(trace)[node]
+
+    page.goto(f"{server.url}/beam?model=dates-dot&lang=en")
+    page.locator(TREE + " .scatterlayer").wait_for(state="attached")
+    wait_idle(page)
+    _wait_code(page, trace.output_text)
+    page.locator(TREE).scroll_into_view_if_needed()  # a mouse click needs it in the viewport
+    # Where Plotly drew the node: its axes map data coordinates to pixels in the plot area.
+    at = page.evaluate(
+        """([sel, x, y]) => {
+            const gd = document.querySelector(sel + ' .js-plotly-plot');
+            const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+            const l = gd._fullLayout;
+            return [area.left + l.xaxis.l2p(x), area.top + l.yaxis.l2p(y)];
+        }""",
+        [TREE, x, y],
+    )
+    page.mouse.move(*at)
+    page.mouse.click(*at)
+    _wait_code(page, expected.output_text)
+    label = bf.hypothesis_labels(trace, "en")[pick]
+    shown = page.eval_on_selector(
+        ".st-key-beam_pick",
+        "e => e.textContent + ' ' + [...e.querySelectorAll('input')].map(i => i.value).join(' ')",
+    )
+    assert label in shown, shown
+    # The explorer's views now draw that hypothesis: one heatmap row per output token.
+    rows = page.eval_on_selector_all(
+        ".st-key-beam_step-heatmap .yaxislayer-above > g.ytick > text",
+        "els => els.map(e => e.textContent)",
+    )
+    assert rows == [token_text(s.token) for s in expected.steps]
+    screenshot(page, "beam-picked-hypothesis")
+
+
+def test_attending_elsewhere_changes_the_translation(page, server):
+    sentence = default_sentence("dates")
+    model = load(MODEL)
+    original = decode(model, sentence)
+    tokens = original.source_tokens
+    # The first source position whose one-hot override at step 1 changes the output.
+    for pos in range(len(tokens)):
+        whatif = decode(model, sentence, overrides={0: wf.one_hot(len(tokens), pos)})
+        if whatif.output_text != original.output_text:
+            break
+    else:
+        pytest.skip("no single-token override at step 1 changes this sentence's translation")
+
+    page.goto(f"{server.url}/whatif?model=dates-dot&lang=en")
+    page.locator(".st-key-whatif_pos").wait_for()
+    wait_idle(page)
+    page.locator(".st-key-whatif_pos [role='combobox']").click()
+    option = f"{pos + 1}: {token_text(tokens[pos])}"
+    page.get_by_role("option", name=option, exact=True).click()
+    _wait_code(page, whatif.output_text)
+    assert _codes(page)[:2] == [original.output_text, whatif.output_text]
+    d = wf.first_divergence(original, whatif)
+    page.get_by_text(tr("whatif_diverge", "en", t=d + 1), exact=True).wait_for()
+    columns = page.eval_on_selector_all(
+        ".st-key-whatif_whatif-heatmap" + X_TICKS, "els => els.map(e => e.textContent)"
+    )
+    assert columns == [token_text(t) for t in tokens]
+    screenshot(page, "whatif-one-hot")
+
+
+def test_server_log_has_no_traceback(server):
+    log = server.log_text()
+    assert "Traceback" not in log, log[-3000:]
