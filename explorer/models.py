@@ -7,13 +7,29 @@ Traces are cached per (checkpoint, weights version, sentence, mode, beam, refere
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import streamlit as st
+import torch
 
 from attention_core import CheckpointError, Trace, decode, load
 
 from .catalog import Entry
+
+
+# One decode is a few milliseconds of small matrix products: more threads per decode buy nothing
+# and make concurrent sessions fight over the cores (Community Cloud gives 2). Each session's
+# decode runs in its own script thread, so the cores are shared by sessions instead.
+def _threads() -> int:
+    try:
+        return max(1, int(os.environ.get("ATTENTION_EXPLORER_THREADS", "1")))
+    except ValueError:
+        return 1
+
+
+THREADS = _threads()
+torch.set_num_threads(THREADS)
 
 
 @dataclass(frozen=True)

@@ -61,3 +61,18 @@ def test_no_run_time_downloads_in_the_app():
     files += list((ROOT / "attention_core").glob("*.py"))
     offenders = [p.name for p in files if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_the_app_caps_torch_threads():
+    """One thread per decode: sessions share the container's cores instead (Cloud gives 2)."""
+    import subprocess
+    import sys
+
+    code = "import torch, explorer.models; print(torch.get_num_threads())"
+    env_cases = {"": "1", "2": "2", "zero": "1"}
+    for value, want in env_cases.items():
+        env = {"PATH": "", "ATTENTION_EXPLORER_THREADS": value, "PYTHONPATH": str(ROOT)}
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == want, (value, out.stderr[-500:])
