@@ -137,7 +137,7 @@ def _view(sel: Selection, sentence: str, mode: str, beam: int, reference: str) -
     attention = trace.attention_matrix is not None
     st.subheader(tr("heatmap_title" if attention else "none_title", lang))
     if n > 1:
-        back, slider, forward = st.columns([1, 8, 1], vertical_alignment="bottom")
+        back, slider, forward = st.columns([2, 7, 2], vertical_alignment="bottom")
         back.button(tr("previous", lang), on_click=_move, args=(-1, n), width="stretch",
                     disabled=ss["step"] <= 1, icon=":material/chevron_left:")  # fmt: skip
         slider.slider(tr("step_label", lang), 1, n, key="step", help=tr("step_help", lang))

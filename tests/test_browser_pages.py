@@ -70,7 +70,7 @@ def _violations(page) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("slug", list(APP_PAGES))
 def test_page_renders_accessibly(chromium, server, slug, lang):
-    context = chromium.new_context(viewport={"width": 1400, "height": 1000}, locale=lang)
+    context = chromium.new_context(viewport={"width": 1280, "height": 1800}, locale=lang)
     page = context.new_page()
     page.set_default_timeout(BROWSER_TIMEOUT_S * 1000)
     try:

@@ -27,7 +27,7 @@ EN = {
     "compare_diff_title": "Difference of the weights: A − B",
     "compare_diff_caption": (
         "Each cell is A's weight minus B's weight for the same step and source token, on a "
-        "fixed scale from −1 to 1: red where A looks more, blue where B looks more, white "
+        "fixed scale from −1 to 1: blue where A looks more, red where B looks more, white "
         "where they agree."
     ),
     "compare_diff_lengths": (
@@ -101,7 +101,7 @@ KO = {
     "compare_diff_title": "가중치의 차이: A − B",
     "compare_diff_caption": (
         "각 칸은 같은 단계, 같은 원문 토큰에 대한 A의 가중치에서 B의 가중치를 뺀 값입니다. "
-        "눈금은 −1부터 1까지 고정: 빨강은 A가 더 많이 본 곳, 파랑은 B가 더 많이 본 곳, "
+        "눈금은 −1부터 1까지 고정: 파랑은 A가 더 많이 본 곳, 빨강은 B가 더 많이 본 곳, "
         "흰색은 둘이 같은 곳입니다."
     ),
     "compare_diff_lengths": (
