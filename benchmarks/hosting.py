@@ -11,7 +11,8 @@ Starts ``streamlit run app.py`` (headless, loopback only, a free port) and Debia
   ``page.goto`` to the heatmap drawn and the script idle, ``--warm-loads`` times;
 - the server's share of that: one warm run of the explorer's script (AppTest, no browser);
 - memory: the server's RSS (its process and children, from /proc) when idle, after the first
-  page, and after every shipped model was opened once (each is then cached for all sessions).
+  page, and after every shipped model was opened once (each is then cached for all sessions);
+  and, in a bare process, RSS after each import and each model load (where the memory goes).
 
 Goals on this 2-core machine (issue 8): cold start <= 8 s, warm load <= 2 s, RSS with every
 model loaded <= 500 MB. The browser runs on the same machine and competes for its CPU.
@@ -24,6 +25,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -57,6 +59,36 @@ def _drawn(page, timeout_ms: float) -> None:
 def _idle(page, timeout_ms: float) -> None:
     page.wait_for_selector(APP_IDLE, state="attached", timeout=timeout_ms)
     page.wait_for_selector(RUNNING, state="detached", timeout=timeout_ms)
+
+
+BREAKDOWN = """
+import json, sys
+def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+steps = {"python": rss()}
+import torch
+steps["import torch"] = rss()
+import pandas, plotly.graph_objects, streamlit
+steps["import streamlit, pandas, plotly"] = rss()
+import explorer.models  # caps threads; hands freed heap back after a load
+from attention_core import load
+for name in sys.argv[1:]:
+    globals()[name] = load("checkpoints/" + name)
+    explorer.models._trim_heap()
+    steps["load " + name] = rss()
+print(json.dumps(steps))
+"""
+
+
+def _memory_breakdown(models: list[str]) -> dict:
+    """RSS (MB) of a bare process after each import and each model load, in the app's order."""
+    out = subprocess.run(
+        [sys.executable, "-c", BREAKDOWN, *models], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT)}, check=True,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _script_run_seconds(runs: int = 5) -> dict:
@@ -146,6 +178,7 @@ def main() -> None:
             server.wait(timeout=10)
             browser.close()
     report["server_script_run_s"] = _script_run_seconds()
+    report["rss_mb_breakdown_bare_process"] = _memory_breakdown(models)
     report["goals"] = {"cold_start_s": 8, "warm_load_s": 2, "rss_mb_all_models": 500}
     report["machine"] = {"cpu_count": os.cpu_count(), "load_average": os.getloadavg()}
     print(json.dumps(report, indent=1))
