@@ -1,6 +1,7 @@
 """A classroom at once, without browsers: many sessions on Streamlit's own websocket protocol.
 
     python benchmarks/load_ws.py --sessions 30            # issue 7's load test
+    python benchmarks/load_ws.py --sessions 30 --think 5  # a class that reads before clicking
     python benchmarks/load_ws.py --sessions 3 --rounds 1  # smoke run
 
 Why not browsers: ``benchmarks/load_test.py`` drives real Chromium contexts, but 30 of them on
@@ -18,12 +19,14 @@ expire after ``max_cached_message_age`` runs. Nothing is rendered, so the client
 Each session opens ``/?model=dates-dot&lang=en``, types its own date (``sentences`` of
 load_test.py), then for ``--rounds`` rounds switches the model (bahdanau, none, dot: the sidebar
 radio ``kind``, whose value is its option's label) and, on models with attention, moves the step
-slider twice. Per action it measures the time from sending the BackMsg to (a) the ForwardMsg that
-carries the updated heatmap (plotly spec checked: the session's own tokens as tick text, in the
-escaped form of explorer/figures.py; the new step outlined; a new figure after a model switch)
-and (b) ``script_finished``. Errors: exception elements, the "unexpected error" message,
-timeouts, tracebacks in the server's log. No leaking: every heatmap a session receives after
-typing shows its own tokens, and the URL the server writes keeps its own sentence.
+slider twice. Each action follows the previous one's end at once (``--think`` adds a pause before
+each): with many sessions the server is saturated, and the report shows its throughput. Per
+action it measures the time from sending the BackMsg to (a) the ForwardMsg that carries the
+updated heatmap (its plotly spec checked: the session's own tokens as tick text, in the escaped
+form of explorer/figures.py; the new step outlined; a new figure after a model switch) and (b)
+``script_finished``. Errors: exception elements, the "unexpected error" message, timeouts,
+tracebacks in the server's log. No leaking: every heatmap a session receives after typing shows
+its own tokens, and the URL the server writes keeps its own sentence and model.
 
 Prints a JSON report on stdout (progress on stderr): latency percentiles per action, the
 server's RSS (process and children, from /proc) idle / before / during (peak) / after, CPU time of
@@ -266,8 +269,9 @@ class Client:
 
 
 class WsRun(Run):
-    def __init__(self, url: str, seconds: float, verbose: bool = False):
+    def __init__(self, url: str, seconds: float, verbose: bool = False, think: float = 0.0):
         super().__init__(url, seconds, verbose)
+        self.think = think  # seconds a session waits before each action
         self.finished: dict[str, list[float]] = {}  # action -> ms to script_finished
         self.ref_hits = 0
 
@@ -300,6 +304,7 @@ class Session:
                                    "url": self.client.query, "ticks": seen[:2]})  # fmt: skip
 
     async def act(self, name: str, change: WidgetState | None, want) -> dict:
+        await asyncio.sleep(self.run.think)
         self.run.check_time()
         result = await self.client.rerun(change, want)
         for error in result["errors"]:
@@ -414,12 +419,12 @@ async def drive(run: WsRun, server_pid: int, sessions: int, rounds: int, stagger
 
 
 def measure(sessions: int = 30, rounds: int = 2, seconds: float = 300, stagger: float = 0.1,
-            verbose: bool = False) -> dict:  # fmt: skip
+            verbose: bool = False, think: float = 0.0) -> dict:  # fmt: skip
     """Start the server, run the sessions, stop the server; the report as a dict."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     load_before = os.getloadavg()
-    run = WsRun(url, seconds, verbose)
+    run = WsRun(url, seconds, verbose, think)
     with tempfile.NamedTemporaryFile("w+b", suffix=".log", delete=False) as log:
         server = start_server(port, log)
         report: dict = {}
@@ -450,6 +455,9 @@ def measure(sessions: int = 30, rounds: int = 2, seconds: float = 300, stagger: 
 
 
 def _report(run: WsRun, r: dict, sessions: int, rounds: int, seconds: float, load) -> dict:
+    actions = sum(len(v) for v in run.latencies.values())
+    measured = r.get("measured_s")
+    cpu = r.get("server_cpu_s", 0.0)
     heat = {"all": percentiles([v for vs in run.latencies.values() for v in vs])}
     heat |= {name: percentiles(v) for name, v in run.latencies.items()}
     finish = {"all": percentiles([v for vs in run.finished.values() for v in vs])}
@@ -463,6 +471,7 @@ def _report(run: WsRun, r: dict, sessions: int, rounds: int, seconds: float, loa
         "sessions": sessions,
         "completed_sessions": run.completed,
         "rounds": rounds,
+        "think_s": run.think,
         "seconds_cap": seconds,
         "wall_s": round(time.monotonic() - run.start, 1),
         "errors": {"count": len(run.errors), "first": run.errors[:10]},
@@ -494,8 +503,10 @@ def _report(run: WsRun, r: dict, sessions: int, rounds: int, seconds: float, loa
             "load_average_before": [round(x, 2) for x in load],
             "load_average_after": [round(x, 2) for x in os.getloadavg()],
             "attention_core_trainings_running": trainings_running(),
-            "measured_s": r.get("measured_s"),
+            "measured_s": measured,
+            "actions_per_s": round(actions / measured, 2) if measured else None,
             "server_cpu_s": r.get("server_cpu_s"),
+            "server_cpu_s_per_action": round(cpu / actions, 3) if actions else None,
             "client_cpu_s": r.get("client_cpu_s"),
             "cached_message_references": run.ref_hits,
             "note": "no browser: sessions speak Streamlit's websocket protocol from one "
@@ -513,12 +524,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=300, help="time cap for everything")
     parser.add_argument("--rounds", type=int, default=2, help="model cycles per session")
     parser.add_argument("--stagger", type=float, default=0.1, help="seconds between joins")
+    parser.add_argument("--think", type=float, default=0.0, help="seconds before each action")
     parser.add_argument("-v", "--verbose", action="store_true", help="every action on stderr")
     args = parser.parse_args()
     if not 1 <= args.sessions <= 60:
         parser.error("--sessions must be 1 to 60")
     try:
-        out = measure(args.sessions, args.rounds, args.seconds, args.stagger, args.verbose)
+        out = measure(args.sessions, args.rounds, args.seconds, args.stagger, args.verbose,
+                      args.think)  # fmt: skip
     except (RuntimeError, OutOfTime) as exc:
         raise SystemExit(str(exc)) from exc
     print(json.dumps(out, indent=1, ensure_ascii=False))
