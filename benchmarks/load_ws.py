@@ -19,14 +19,15 @@ expire after ``max_cached_message_age`` runs. Nothing is rendered, so the client
 Each session opens ``/?model=dates-dot&lang=en``, types its own date (``sentences`` of
 load_test.py), then for ``--rounds`` rounds switches the model (bahdanau, none, dot: the sidebar
 radio ``kind``, whose value is its option's label) and, on models with attention, moves the step
-slider twice. Each action follows the previous one's end at once (``--think`` adds a pause before
-each): with many sessions the server is saturated, and the report shows its throughput. Per
-action it measures the time from sending the BackMsg to (a) the ForwardMsg that carries the
-updated heatmap (its plotly spec checked: the session's own tokens as tick text, in the escaped
-form of explorer/figures.py; the new step outlined; a new figure after a model switch) and (b)
-``script_finished``. Errors: exception elements, the "unexpected error" message, timeouts,
-tracebacks in the server's log. No leaking: every heatmap a session receives after typing shows
-its own tokens, and the URL the server writes keeps its own sentence and model.
+slider twice. Each action follows the previous one's end at once (``--think`` adds a pause, 0.5
+to 1.5 times as long, before each): with many sessions the server is saturated, and the report
+shows its throughput. Per action it measures the time from sending the BackMsg to (a) the
+ForwardMsg that carries the updated heatmap (its plotly spec checked: the session's own tokens
+as tick text, in the escaped form of explorer/figures.py; the new step outlined; a new figure
+after a model switch) and (b) ``script_finished``. Errors: exception elements, the "unexpected
+error" message, timeouts, tracebacks in the server's log. No leaking: every heatmap a session
+receives after typing shows its own tokens, and the URL the server writes keeps its own sentence
+and model.
 
 Prints a JSON report on stdout (progress on stderr): latency percentiles per action, the
 server's RSS (process and children, from /proc) idle / before / during (peak) / after, CPU time of
@@ -42,6 +43,7 @@ import asyncio
 import html
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -283,6 +285,7 @@ class Session:
         self.own_ok: list[bool] = []
         self.client = Client(run.url, "model=dates-dot&lang=en", run)
         self.kind = "dot"
+        self.pace = random.Random(n)
 
     def log(self, message: str) -> None:
         elapsed = time.monotonic() - self.run.start
@@ -304,7 +307,7 @@ class Session:
                                    "url": self.client.query, "ticks": seen[:2]})  # fmt: skip
 
     async def act(self, name: str, change: WidgetState | None, want) -> dict:
-        await asyncio.sleep(self.run.think)
+        await asyncio.sleep(self.run.think * self.pace.uniform(0.5, 1.5))  # not in lockstep
         self.run.check_time()
         result = await self.client.rerun(change, want)
         for error in result["errors"]:
@@ -524,7 +527,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=300, help="time cap for everything")
     parser.add_argument("--rounds", type=int, default=2, help="model cycles per session")
     parser.add_argument("--stagger", type=float, default=0.1, help="seconds between joins")
-    parser.add_argument("--think", type=float, default=0.0, help="seconds before each action")
+    parser.add_argument("--think", type=float, default=0.0, help="mean pause before an action")
     parser.add_argument("-v", "--verbose", action="store_true", help="every action on stderr")
     args = parser.parse_args()
     if not 1 <= args.sessions <= 60:
