@@ -17,23 +17,29 @@ from .strings import HYPOTHESIS_KEYS, METRIC_KEYS, MODEL_STATUS_KEYS, TEST_METRI
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
-def _units(values, prefix: str) -> dict[str, np.ndarray]:
-    values = np.asarray(values, dtype=float)
-    return {f"{prefix}{j}": values[:, j] for j in range(values.shape[1])}
-
-
-def _by_source(trace: Trace, lang: str, values=None, prefix: str = "") -> pd.DataFrame:
-    """One row per source token: position (from 1), token, known, then the value columns."""
-    frame = pd.DataFrame(
+def _by_source(trace: Trace, lang: str) -> pd.DataFrame:
+    """One row per source token: position (from 1), token, known."""
+    return pd.DataFrame(
         {
             tr("col_position", lang): range(1, len(trace.source_tokens) + 1),
             tr("col_token", lang): [token_text(t) for t in trace.source_tokens],
             tr("col_known", lang): [tr("no" if oov else "yes", lang) for oov in trace.source_oov],
         }
     )
-    if values is not None:
-        frame = frame.join(pd.DataFrame(_units(values, prefix)), how="right")
-    return frame
+
+
+def _by_unit(trace: Trace, lang: str, values, extra: dict | None = None) -> pd.DataFrame:
+    """One row per hidden unit, one column per source token ("position:token", unique even for
+    repeated tokens): each column is that token's vector. Narrow on purpose: st.dataframe
+    converts a table column by column, and 256 columns per table cost the server more than the
+    rest of a step's run (py-spy, benchmarks/load_ws.py)."""
+    values = np.asarray(values, dtype=float)  # (S, H)
+    data = {tr("col_unit", lang): range(values.shape[1])}
+    for i, token in enumerate(trace.source_tokens):
+        data[f"{i + 1}:{token_text(token)}"] = values[i]
+    for name, vector in (extra or {}).items():
+        data[name] = np.asarray(vector, dtype=float)
+    return pd.DataFrame(data)
 
 
 def _long(columns: dict[str, np.ndarray], lang: str) -> pd.DataFrame:
@@ -105,13 +111,13 @@ def panel_table(trace: Trace, t: int, name: str, lang: str) -> pd.DataFrame:
         label = "s_{t-1}" if trace.attention_kind == "bahdanau" else "s_t"
         return _long({label: step.query}, lang)
     if name == "keys":
-        return _by_source(trace, lang, trace.keys, "h·")
+        return _by_unit(trace, lang, trace.keys)
     if name == "query_proj":
         return _long({"W_b s_{t-1}": step.query_proj}, lang)
     if name == "keys_proj":
-        return _by_source(trace, lang, trace.keys_proj, "W_c h·")
+        return _by_unit(trace, lang, trace.keys_proj)
     if name == "energies":
-        return _by_source(trace, lang, step.energies, "tanh·")
+        return _by_unit(trace, lang, step.energies)
     if name == "scores":
         frame = _by_source(trace, lang)
         frame[tr("col_score", lang)] = np.asarray(step.scores, dtype=float)
@@ -121,12 +127,7 @@ def panel_table(trace: Trace, t: int, name: str, lang: str) -> pd.DataFrame:
         frame[tr("col_weight", lang)] = np.asarray(step.weights, dtype=float)
         return frame
     if name == "parts":
-        parts = weighted_parts(trace, t)
-        frame = _by_source(trace, lang, np.vstack([parts, step.context[None, :]]), "α·h·")
-        position, token, known = frame.columns[:3]
-        frame[position] = pd.array([*range(1, len(parts) + 1), None], dtype="Int64")
-        frame.loc[len(parts), [token, known]] = ["Σ = a_t", ""]
-        return frame
+        return _by_unit(trace, lang, weighted_parts(trace, t), {"Σ = a_t": step.context})
     if name == "context":
         return (
             attention_table(trace, lang)
