@@ -141,6 +141,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "download_json": "Download the trace (JSON)",
         "download_csv": "Download the attention matrix (CSV)",
+        "download_gif": "Download the steps as an animation (GIF)",
         "img_format_label": "Figure downloads",
         "img_format_help": (
             "The camera button above each figure saves it in this format, named after the "
@@ -455,6 +456,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "download_json": "트레이스 내려받기 (JSON)",
         "download_csv": "어텐션 행렬 내려받기 (CSV)",
+        "download_gif": "단계별 애니메이션 내려받기 (GIF)",
         "img_format_label": "그림 내려받기 형식",
         "img_format_help": (
             "각 그림 위의 카메라 버튼이 이 형식으로 그림을 저장합니다. 파일 이름에는 모델, "

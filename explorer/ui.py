@@ -17,7 +17,7 @@ import streamlit as st
 
 from attention_core import MAX_BEAM, MAX_INPUT_CHARS, InputError, Trace
 
-from . import figures, inputs, models, tables
+from . import animation, figures, inputs, models, tables
 from .catalog import Entry, available_tasks, discover, find, metrics, test_metrics
 from .examples import EXAMPLES, default_sentence, reference_for
 from .strings import (
@@ -358,7 +358,7 @@ def show_result(sel: Selection, trace: Trace) -> None:
     if trace.mode == "forced":
         st.caption(tr("forced_caption", lang))
     name = safe_name(sel.entry.name)
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     left.download_button(
         tr("download_json", lang),
         data=lambda: trace.to_json(indent=1),
@@ -368,11 +368,18 @@ def show_result(sel: Selection, trace: Trace) -> None:
     )
     csv = tables.attention_csv(trace)
     if csv is not None:
-        right.download_button(
+        middle.download_button(
             tr("download_csv", lang),
             data=csv,
             file_name=f"{name}-attention.csv",
             mime="text/csv",
+            on_click="ignore",
+        )
+        right.download_button(
+            tr("download_gif", lang),
+            data=lambda: animation.attention_gif(trace),  # drawn only when asked for
+            file_name=f"{name}-steps.gif",
+            mime="image/gif",
             on_click="ignore",
         )
 

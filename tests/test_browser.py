@@ -25,6 +25,7 @@ from browser import (
     streamlit_server,
     wait_idle,
 )
+from PIL import Image
 
 from attention_core import MAX_INPUT_CHARS, decode, get_task
 from attention_core.checkpoint import load
@@ -338,6 +339,13 @@ def test_exports_match_the_trace(page, server, tmp_path):
     data = json.loads(text)
     assert data["output_text"] == trace.output_text
     assert len(data["steps"]) == len(trace.steps)
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name=tr("download_gif", "en")).click()
+    gif = tmp_path / info.value.suggested_filename
+    info.value.save_as(gif)
+    assert gif.name == "dates-dot-steps.gif"
+    assert Image.open(gif).n_frames == len(trace.steps)
 
     name, path = _camera(page, HEATMAP, tmp_path)
     assert name == "dates-dot-heatmap-step1.png"
