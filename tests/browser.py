@@ -155,3 +155,25 @@ def screenshot(page, name: str, full_page: bool = True) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+# ----- fixtures: a test module imports them (one server and one browser per module) ----------
+
+
+@pytest.fixture(scope="module")
+def server():
+    """``streamlit run app.py`` for the module's tests (skips or fails without a browser)."""
+    require_browser()
+    with streamlit_server() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def chromium(server):
+    """Debian's Chromium, launched once per module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()

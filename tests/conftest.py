@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 import torch
 
+# The browser tests' fixtures (a streamlit server and Chromium, one each per test module).
+from browser import chromium, server  # noqa: E402, F401
+
 from attention_core import ATTENTION_KINDS, ModelConfig, Seq2Seq, Translator, Vocab, dates, get_task
 
 # The test models are tiny: one thread is as fast, and it keeps the suite from oversubscribing a

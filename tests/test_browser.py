@@ -20,9 +20,7 @@ from browser import (
     BROWSER_TIMEOUT_S,
     ROOT,
     needs_browser,
-    require_browser,
     screenshot,
-    streamlit_server,
     wait_idle,
 )
 from PIL import Image
@@ -58,24 +56,6 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 def _tokens(sentence: str) -> list[str]:
     """The source tokens as the figures must show them (a space as "␣")."""
     return [token_text(t) for t in get_task("dates").tokenize_source(sentence)]
-
-
-@pytest.fixture(scope="module")
-def server():
-    require_browser()
-    with streamlit_server() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def chromium(server):
-    from browser import launch_chromium
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

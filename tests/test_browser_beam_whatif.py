@@ -14,9 +14,7 @@ from browser import (
     BROWSER_TIMEOUT_S,
     ROOT,
     needs_browser,
-    require_browser,
     screenshot,
-    streamlit_server,
     wait_idle,
 )
 
@@ -34,24 +32,6 @@ MODEL = ROOT / "checkpoints" / "dates-dot"
 EXCEPTION = "[data-testid='stException']"
 TREE = ".st-key-beam_tree"
 X_TICKS = " .xaxislayer-above > g.xtick > text"
-
-
-@pytest.fixture(scope="module")
-def server():
-    require_browser()
-    with streamlit_server() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def chromium(server):
-    from browser import launch_chromium
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

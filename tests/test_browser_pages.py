@@ -12,9 +12,7 @@ import pytest
 from browser import (
     BROWSER_TIMEOUT_S,
     needs_browser,
-    require_browser,
     screenshot,
-    streamlit_server,
     wait_idle,
 )
 
@@ -37,24 +35,6 @@ APP_PAGES = {  # URL path -> string key of its title (as app.py lists them)
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 EXCEPTION = "[data-testid='stException']"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-
-
-@pytest.fixture(scope="module")
-def server():
-    require_browser()
-    with streamlit_server() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def chromium(server):
-    from browser import launch_chromium
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 def _violations(page) -> list[str]:
