@@ -36,6 +36,7 @@ PRESENTER_CSS = """
 .stApp .stMarkdown p, .stApp .stMarkdown li, .stApp .stCaption, .stApp label,
 .stApp .stText, .stApp code, .stApp [data-testid="stWidgetLabel"] p
 { font-size: 1.35rem !important; }
+.stApp button p, .stApp [role="radiogroup"] p, .stApp input { font-size: 1.2rem !important; }
 .stApp h1 { font-size: 3rem !important; }
 .stApp h2, .stApp h3 { font-size: 2.1rem !important; }
 .stApp .katex { font-size: 1.45em !important; }
