@@ -316,16 +316,18 @@ def decode_controls(task: str, lang: str) -> tuple[str, int, str]:
     return mode, int(ss["beam"]), ss[reference_key(task)] or ""
 
 
-def run_decode(sel: Selection, sentence: str, mode: str, beam: int, reference: str):
-    """The trace, or None after showing a translated message. Never raises."""
-    lang = sel.lang
-    if sentence.strip() and len(sentence) <= MAX_INPUT_CHARS and not inputs.has_content(sentence):
+def decode_with_advice(lang: str, sentence: str, run, advise: bool = True) -> Trace | None:
+    """``run()``'s trace, or None after a translated message; never raises. ``advise`` adds
+    the input advice (no letters, looks like HTML, mostly unknown tokens). Every page decodes
+    through here, so a refusal or a bug reads the same everywhere."""
+    short = len(sentence) <= MAX_INPUT_CHARS
+    if advise and sentence.strip() and short and not inputs.has_content(sentence):
         st.warning(tr("warn_no_content", lang))
         return None
-    if len(sentence) <= MAX_INPUT_CHARS and inputs.looks_like_markup(sentence):
+    if advise and short and inputs.looks_like_markup(sentence):
         st.warning(tr("warn_markup", lang))
     try:
-        trace = models.trace(sel.entry, sel.loaded.translator, sentence, mode, beam, reference)
+        trace = run()
     except InputError as exc:
         st.warning(error_message(exc, lang))
         return None
@@ -333,9 +335,19 @@ def run_decode(sel: Selection, sentence: str, mode: str, beam: int, reference: s
         log.exception("decoding failed")
         st.error(tr("err_unexpected", lang))
         return None
-    if inputs.unknown_share(trace) >= inputs.MOSTLY_UNKNOWN:
+    if advise and inputs.unknown_share(trace) >= inputs.MOSTLY_UNKNOWN:
         st.warning(tr("warn_mostly_unknown", lang))
     return trace
+
+
+def run_decode(sel: Selection, sentence: str, mode: str, beam: int, reference: str):
+    """The explorer's trace, or None after showing a translated message. Never raises."""
+    translator = sel.loaded.translator
+    return decode_with_advice(
+        sel.lang,
+        sentence,
+        lambda: models.trace(sel.entry, translator, sentence, mode, beam, reference),
+    )
 
 
 # ----- results ------------------------------------------------------------------------------

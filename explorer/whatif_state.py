@@ -7,19 +7,16 @@ per (checkpoint, weights version, sentence, options) with a bounded number of en
 
 from __future__ import annotations
 
-import logging
 import zlib
 
 import numpy as np
 import streamlit as st
 
-from attention_core import MAX_INPUT_CHARS, InputError, Trace, decode
+from attention_core import Trace, decode
 
-from . import equations, figures, inputs, tables, ui, whatif_figures
+from . import equations, figures, tables, ui, whatif_figures
 from .examples import EXAMPLES, default_sentence
-from .strings import PANEL_CAPTION_KEYS, PANEL_TITLE_KEYS, error_message, tr
-
-log = logging.getLogger(__name__)
+from .strings import PANEL_CAPTION_KEYS, PANEL_TITLE_KEYS, tr
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -65,27 +62,10 @@ def cached_decode(sel, sentence: str, **options) -> Trace:
 
 
 def safe_decode(sel, sentence: str, *, advise: bool = True, **options) -> Trace | None:
-    """The trace, or None after a translated message. Never raises. ``advise`` adds the input
-    advice of the explorer (no letters, looks like HTML, mostly unknown tokens)."""
-    lang = sel.lang
-    short = len(sentence) <= MAX_INPUT_CHARS
-    if advise and sentence.strip() and short and not inputs.has_content(sentence):
-        st.warning(tr("warn_no_content", lang))
-        return None
-    if advise and short and inputs.looks_like_markup(sentence):
-        st.warning(tr("warn_markup", lang))
-    try:
-        trace = cached_decode(sel, sentence, **options)
-    except InputError as exc:
-        st.warning(error_message(exc, lang))
-        return None
-    except Exception:  # a bug must not show a traceback: say so, and log it
-        log.exception("decoding failed")
-        st.error(tr("err_unexpected", lang))
-        return None
-    if advise and inputs.unknown_share(trace) >= inputs.MOSTLY_UNKNOWN:
-        st.warning(tr("warn_mostly_unknown", lang))
-    return trace
+    """The trace, or None after a translated message. Never raises (ui.decode_with_advice)."""
+    return ui.decode_with_advice(
+        sel.lang, sentence, lambda: cached_decode(sel, sentence, **options), advise
+    )
 
 
 def _use_example(key: str, sentence: str) -> None:
