@@ -144,7 +144,7 @@ def test_real_core_errors_are_translated():
 
 
 def test_tr():
-    assert tr("step_label", "ko") == "디코더 단계"
+    assert tr("step_label", "ko") == "디코더 시점"
     assert tr("step_label", "fr") == tr("step_label", "en")  # unknown language: English
     assert tr("no_such_key", "en") == "no_such_key"
     assert tr("panels_title", "en", t=3) == "Inside step 3"
