@@ -10,8 +10,9 @@ x -> x' = P (x - mu), with P (2, D) orthonormal rows, and that fixes what the pi
 - dot products: the true origin lands at o = P(0 - mu) = -P mu. Measured from o, the picture's
   dot product is (q'_t - o) . (h'_i - o) = (P q_t) . (P h_i) = q_t^T P^T P h_i; times the model's
   scale (1/sqrt(H) for the scaled dot model, ``Trace.score_scale``) it is the projected score.
-  It equals the true score e^t_i = scale * s_t^T h_i when the data spans a 2-D subspace through
-  the origin. Within a step only the direction P q_t matters for the ranking: the keys furthest
+  It equals the true score e^t_i = scale * s_t^T h_i when H = 2, or when the keys and queries
+  lie in a 2-D subspace through the origin and, centred, span it (PCA then finds that subspace).
+  Within a step only the direction P q_t matters for the ranking: the keys furthest
   along the query arrow score highest.
 - Bahdanau's score e^t_i = v_a^T tanh(W_b s_{t-1} + W_c h_i) is not a dot product: the state view
   still reports how far the picture's dot product tracks it (``exact_form`` False). The additive
@@ -157,7 +158,10 @@ def _top_k(scores: np.ndarray, k: int) -> np.ndarray:
 
 
 def agreement(true_scores, projected_scores, k: int = TOP_K) -> tuple[np.ndarray, np.ndarray]:
-    """Per step: does argmax_i agree, and |top-k true & top-k projected| / min(k, S)."""
+    """Per step: does argmax_i agree, and |top-k true & top-k projected| / min(k, S).
+
+    Ranked by the true scores e^t: the order of the weights too, unless a what-if override
+    replaced them. Ties go to the lower position."""
     t, p = np.asarray(true_scores, dtype=float), np.asarray(projected_scores, dtype=float)
     top1 = t.argmax(axis=1) == p.argmax(axis=1)  # (T,)
     k = min(k, t.shape[1])
@@ -166,9 +170,7 @@ def agreement(true_scores, projected_scores, k: int = TOP_K) -> tuple[np.ndarray
     return top1, overlap
 
 
-def geometry_of(
-    space, names, exact, keys, queries, weights, scores, fit=None, score=None, v_a=None
-):
+def _geometry(space, names, exact, keys, queries, weights, scores, *, fit, score, v_a=None):
     """The common part: project ``keys`` (S, D) and ``queries`` (T, D) by one PCA (``fit``, or
     fitted on both), then score the picture with ``score(pca, k', q')`` -> (T, S), if given."""
     keys, queries = np.asarray(keys, dtype=float), np.asarray(queries, dtype=float)
@@ -228,7 +230,9 @@ def state_geometry(trace: Trace, fit: Projection2D | None = None) -> Geometry:
         o = -pca.components @ pca.mean  # (2,)
         return scale * (q2 - o) @ (k2 - o).T  # (T, S) = scale * (P q_t) . (P h_i)
 
-    return geometry_of("state", names, dot, trace.keys, queries, weights, scores, fit, score)
+    return _geometry(
+        "state", names, dot, trace.keys, queries, weights, scores, fit=fit, score=score
+    )
 
 
 def additive_geometry(trace: Trace, v_a=None, fit: Projection2D | None = None) -> Geometry:
@@ -246,9 +250,8 @@ def additive_geometry(trace: Trace, v_a=None, fit: Projection2D | None = None) -
 
     names = ("W_c h_i", "W_b s_{t-1}")
     sc = None if v is None else score
-    return geometry_of(
-        "additive", names, True, trace.keys_proj, queries, weights, scores, fit, sc, v
-    )
+    points = (trace.keys_proj, queries, weights, scores)
+    return _geometry("additive", names, True, *points, fit=fit, score=sc, v_a=v)
 
 
 @dataclass(frozen=True)

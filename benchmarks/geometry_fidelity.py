@@ -6,6 +6,7 @@ For every step of every sentence (greedy decoding, the step that writes <eos> in
 compares the model's scores e^t_i with the projected scores of ``attention_core.geometry``:
 - top1: the share of steps whose top-1 key by true score (= by weight: the softmax keeps the
   order) is also the top-1 key by projected score;
+- top1_peaked: top1 on the peaked_steps only, those whose largest weight is >= 0.5;
 - top3_overlap: the mean over steps of |top-3 true & top-3 projected| / min(3, S);
   top3_same_set: the share of steps where the two top-3 sets are equal;
 - chance_top1 / chance_top3: the same figures for a random ranking (1/S and min(3, S)/S);
@@ -19,8 +20,8 @@ Views: "state" (h_i and the queries, one PCA fitted on both: the issue's view); 
 "additive" (W_c h_i and W_b s_{t-1}, v_a read from the model). Two alternative fits of the
 state view's plane are measured for comparison only (the map is still one affine map for keys and
 queries): "state_keys_fit" (PCA on the keys alone) and "state_within_fit" (PCA on the keys and
-the queries each centred on their own mean, i.e. without the key-query offset).
-"""
+the queries each centred on their own mean, i.e. without the key-query offset); for dot,
+"state_score_fit" (a plane fitted to the scores themselves: see ``score_fit``)."""
 
 from __future__ import annotations
 
@@ -70,14 +71,47 @@ def within_fit(trace) -> Projection2D:
     return Projection2D(mean, plane.components, plane.variance_kept)
 
 
+def score_fit(trace, iters: int = 200) -> Projection2D:
+    """A plane chosen for the scores, not the spread: starting from the shipped PCA, projected
+    gradient descent (backtracking, re-orthonormalised by SVD) on
+    sum_t,i (scale * q_t^T P^T P (h_i - mean h) - scale * q_t^T (h_i - mean h))^2,
+    i.e. every step's scores up to their shift, which the softmax ignores. A local optimum: a
+    reference for how well one plane per sentence can do, not a view the app ships."""
+    keys = np.asarray(trace.keys, dtype=float)
+    kc = keys - keys.mean(0)  # (S, H)
+    q = np.stack([s.query for s in trace.steps]).astype(float)  # (T, H)
+    scale = trace.score_scale
+    target = scale * q @ kc.T  # (T, S)
+    start = state_geometry(trace).projection
+    p, lr = start.components.copy(), 1.0
+    loss = lambda p: ((scale * (q @ p.T) @ (p @ kc.T) - target) ** 2).sum()  # noqa: E731
+    best = loss(p)
+    for _ in range(iters):
+        r = scale * (q @ p.T) @ (p @ kc.T) - target  # (T, S)
+        grad = 2 * scale * (p @ kc.T @ r.T @ q + p @ q.T @ r @ kc)  # (2, H)
+        while lr > 1e-8:
+            u, _, vt = np.linalg.svd(p - lr * grad / (np.linalg.norm(grad) + 1e-12), False)
+            trial = u @ vt  # (2, H), orthonormal rows again
+            if loss(trial) < best:
+                p, best, lr = trial, loss(trial), lr * 1.5
+                break
+            lr /= 2
+    points = np.concatenate([keys, q]) - start.mean  # (S + T, H)
+    kept = float(((points @ p.T) ** 2).sum() / (points**2).sum())
+    return Projection2D(start.mean, p, kept)
+
+
 def summarise(geometries) -> dict:
     top1 = np.concatenate([g.top1_agrees for g in geometries])
     top3 = np.concatenate([g.top3_overlap for g in geometries])
     sizes = np.concatenate([np.full(len(g.top1_agrees), g.weights.shape[1]) for g in geometries])
     step_rho = np.concatenate([g.step_spearman for g in geometries])
+    peaked = np.concatenate([g.weights.max(axis=1) >= 0.5 for g in geometries])
     return {
         "steps": int(len(top1)),
         "top1": round(float(top1.mean()), 3),
+        "top1_peaked": round(float(top1[peaked].mean()), 3) if peaked.any() else None,
+        "peaked_steps": int(peaked.sum()),
         "top3_overlap": round(float(top3.mean()), 3),
         "top3_same_set": round(float((top3 == 1).mean()), 3),
         "chance_top1": round(float((1 / sizes).mean()), 3),
@@ -98,6 +132,8 @@ def measure(path: Path, n_dates: int) -> dict:
         "state_keys_fit": [state_geometry(t, keys_fit(t)) for t in traces],
         "state_within_fit": [state_geometry(t, within_fit(t)) for t in traces],
     }
+    if tr.attention == "dot":
+        views["state_score_fit"] = [state_geometry(t, score_fit(t)) for t in traces]
     if tr.attention == "bahdanau":
         v_a = tr.model.decoder.score.v_a.weight.detach().numpy()  # (1, A)
         views["additive"] = [additive_geometry(t, v_a) for t in traces]

@@ -6,6 +6,7 @@ Properties on tiny synthetic traces (built in numpy, no model), then the shipped
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -325,3 +326,16 @@ def test_shipped_bahdanau_model_additive_view(dates_models):
     assert g.exact_form and g.spearman > 0.3
     lines = line_view(trace, step=3)
     assert {ln.output for ln in lines.lines} == {0, 1, 2, 3}
+
+
+def test_fidelity_benchmark_runs_on_a_few_dates(dates_models):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import geometry_fidelity
+
+    figures = geometry_fidelity.measure(ROOT / "checkpoints/dates-dot", 3)
+    assert figures["sentences"] == 3 and figures["exact_form"]
+    for view in ("state", "state_keys_fit", "state_within_fit", "state_score_fit"):
+        f = figures[view]
+        assert f["steps"] == 33  # 10 characters and <eos> per date
+        assert all(0 <= f[k] <= 1 for k in ("top1", "top3_overlap", "variance_kept"))
+        assert f["chance_top1"] < f["top1"]
