@@ -8,19 +8,20 @@ EN = {
     ),
     "guess_label": "Guess first",
     "guess_help": (
-        "Hide each step's attention until you press Reveal, so the class can guess first "
-        "where the decoder will look."
+        "Hide each step's attention until you press “Reveal the weights”, so the class can guess "
+        "first where the decoder will look."
     ),
     "play_label": "Autoplay",
     "play_help": "Step through the sentence by itself; it stops at the last step.",
-    "speed_label": "Seconds per step",
+    "speed_label": "Playback speed (seconds per step)",
     "speed_value": "{s} s",
     "previous": "Previous",
     "next": "Next",
     "guess_prompt": (
-        "Step {t}: where will the decoder look? Point at a source word, then reveal the weights."
+        "Step {t}: where will the decoder look? Think of a source word first, then press “Reveal "
+        "the weights” to check."
     ),
-    "reveal": "Reveal",
+    "reveal": "Reveal the weights",
 }
 
 KO = {
@@ -31,17 +32,18 @@ KO = {
     ),
     "guess_label": "먼저 맞혀 보기",
     "guess_help": (
-        "'공개'를 누를 때까지 각 단계의 어텐션을 가립니다. 디코더가 어디를 볼지 "
-        "수업에서 먼저 추측해 볼 수 있습니다."
+        "'가중치 공개'를 누를 때까지 각 시점의 어텐션을 가립니다. 수업에서 디코더가 어디를 볼지 "
+        "먼저 추측해 볼 수 있습니다."
     ),
     "play_label": "자동 재생",
-    "play_help": "문장을 한 단계씩 저절로 넘깁니다. 마지막 단계에서 멈춥니다.",
-    "speed_label": "단계당 초",
+    "play_help": "시점을 하나씩 저절로 넘깁니다. 마지막 시점에서 멈춥니다.",
+    "speed_label": "재생 속도 (시점당 초)",
     "speed_value": "{s}초",
     "previous": "이전",
     "next": "다음",
     "guess_prompt": (
-        "{t}단계: 디코더는 어디를 볼까요? 원문 단어를 하나 고른 뒤 가중치를 공개하세요."
+        "{t}번째 시점: 디코더는 원문의 어디를 볼까요? 먼저 답을 생각해 본 뒤 '가중치 공개'를 눌러 "
+        "확인하세요."
     ),
-    "reveal": "공개",
+    "reveal": "가중치 공개",
 }

@@ -16,14 +16,14 @@ EN = {
     "whatif_how_label": "What to change",
     "whatif_how_attend": "Attend to one source token",
     "whatif_how_weights": "Set the weights by hand",
-    "whatif_how_prefix": "Force the start of the output",
+    "whatif_how_prefix": "Choose the start of the output",
     "whatif_step_label": "Decoder step to override",
     "whatif_step_help": (
         "The steps before it run as before; at this step the weights below replace the "
         "softmax, and the decoder continues greedily from the new context."
     ),
     "whatif_step_now": (
-        "Step {t} originally produced {chosen!r}, looking most at {focus!r} (weight {weight:.3f})."
+        "Step {t} originally produced “{chosen}”, looking most at “{focus}” (weight {weight:.3f})."
     ),
     "whatif_attend_label": "Put all the attention (weight 1) on",
     "whatif_weights_caption": (
@@ -61,34 +61,34 @@ EN = {
     "whatif_col_whatif": "what-if",
     "whatif_col_same": "same",
     "whatif_table_label": "The tokens step by step",
-    "whatif_topk_title": "Most likely next tokens at step {t}, where the outputs part",
+    "whatif_topk_title": "Most probable next tokens at step {t}, where the outputs part",
 }
 
 KO = {
-    "page_whatif": "어텐션 가정 실험",
-    "whatif_title": "모델이 다른 곳을 봤다면?",
+    "page_whatif": "어텐션 바꿔 보기",
+    "whatif_title": "모델이 다른 곳을 보았다면 어떻게 될까요?",
     "whatif_intro": (
-        "디코더 단계 하나의 어텐션을 바꾸고 새 문맥 벡터로 모델이 이어서 디코딩하게 하거나, "
-        "번역의 첫 단어들을 직접 입력하고 나머지를 모델에게 맡겨 보세요. 원래 디코딩과 가정 "
-        "디코딩을 나란히 보여 주고, 둘이 처음 갈라지는 단계를 표시합니다. 둘 다 같은 모델의 "
-        "그리디 디코딩입니다."
+        "디코더의 한 시점에서 어텐션을 바꾸고 새 컨텍스트 벡터로 모델이 이어서 디코딩하게 하거나, "
+        "번역의 첫 단어들을 직접 입력하고 나머지를 모델에 맡겨 보세요. 원래 디코딩과 바꾼 뒤의 "
+        "디코딩을 나란히 보여 주고, 둘이 처음 갈라지는 시점을 표시합니다. 둘 다 같은 모델의 그리디 "
+        "디코딩입니다."
     ),
     "whatif_no_attention": (
-        "이 모델에는 바꿀 어텐션이 없습니다. 모든 단계가 같은 고정 벡터를 읽습니다. 출력의 "
-        "시작 부분은 강제로 정할 수 있습니다."
+        "이 모델에는 바꿀 어텐션이 없습니다. 모든 시점이 같은 고정 벡터를 읽습니다. 출력의 "
+        "앞부분은 직접 정할 수 있습니다."
     ),
     "whatif_how_label": "바꿀 것",
     "whatif_how_attend": "원문 토큰 하나에만 집중",
     "whatif_how_weights": "가중치 직접 입력",
-    "whatif_how_prefix": "출력의 시작 강제",
-    "whatif_step_label": "어텐션을 바꿀 디코더 단계",
+    "whatif_how_prefix": "출력 앞부분 직접 정하기",
+    "whatif_step_label": "어텐션을 바꿀 디코더 시점",
     "whatif_step_help": (
-        "그 앞 단계들은 원래대로 진행됩니다. 이 단계에서는 아래 가중치가 소프트맥스 결과를 "
-        "대신하고, 디코더는 새 문맥 벡터로 이어서 그리디 디코딩합니다."
+        "그 앞의 시점들은 원래대로 진행됩니다. 이 시점에서는 아래 가중치가 소프트맥스 결과를 "
+        "대신하고, 디코더는 새 컨텍스트 벡터로 이어서 그리디 디코딩합니다."
     ),
     "whatif_step_now": (
-        "원래 {t}단계는 {chosen!r} 토큰을 출력했고 {focus!r} 토큰을 가장 많이 봤습니다"
-        "(가중치 {weight:.3f})."
+        "원래 {t}번째 시점에서는 “{chosen}” 토큰을 출력했고, “{focus}” 토큰을 가장 많이 "
+        "보았습니다(가중치 {weight:.3f})."
     ),
     "whatif_attend_label": "어텐션 전부(가중치 1)를 줄 원문 토큰",
     "whatif_weights_caption": (
@@ -100,24 +100,24 @@ KO = {
     "whatif_err_zero": (
         "가중치가 모두 0이라 정규화할 수 없습니다. 적어도 한 원문 토큰에 0보다 큰 가중치를 주세요."
     ),
-    "whatif_prefix_label": "번역의 시작 부분",
+    "whatif_prefix_label": "번역의 앞부분",
     "whatif_prefix_help": (
-        "이 토큰들을 디코더가 직접 만든 것처럼 넣습니다. 모델은 그 뒤를 이어서 씁니다."
+        "이 토큰들을 디코더가 직접 출력한 것처럼 넣습니다. 모델은 그 뒤를 이어서 씁니다."
     ),
-    "whatif_prefix_empty": "번역이 반드시 시작해야 할 첫 단어(또는 글자)를 입력하세요.",
+    "whatif_prefix_empty": "번역을 시작할 첫 단어(또는 글자)를 입력하세요.",
     "whatif_prefix_long": (
-        "시작 부분이 토큰 {length}개입니다. 이 모델은 멈추기 전까지 최대 {limit}개를 쓸 수 "
-        "있으니 줄여 주세요."
+        "앞부분이 토큰 {length}개입니다. 이 모델은 멈추기 전까지 최대 {limit}개를 쓸 수 있으니 "
+        "줄여 주세요."
     ),
-    "whatif_prefix_unknown": ("시작 부분의 일부 토큰이 모델의 어휘에 없어 `<unk>`로 들어갔습니다:"),
-    "whatif_same": "두 디코딩이 똑같은 토큰을 만듭니다.",
-    "whatif_diverge": "출력이 {t}단계에서 갈라집니다(점선). 그 앞 단계들은 같습니다.",
-    "whatif_diverge_mark": "{t}단계에서 갈라짐",
+    "whatif_prefix_unknown": "앞부분의 일부 토큰이 모델의 어휘에 없어 `<unk>`로 들어갔습니다:",
+    "whatif_same": "두 디코딩이 똑같은 토큰을 출력합니다.",
+    "whatif_diverge": "출력이 {t}번째 시점에서 갈라집니다(점선). 그 앞의 시점들은 같습니다.",
+    "whatif_diverge_mark": "{t}번째 시점에서 갈라짐",
     "whatif_original": "원래 디코딩",
-    "whatif_whatif": "가정 디코딩",
+    "whatif_whatif": "바꾼 뒤 디코딩",
     "whatif_col_original": "원래",
-    "whatif_col_whatif": "가정",
+    "whatif_col_whatif": "바꾼 뒤",
     "whatif_col_same": "같음",
-    "whatif_table_label": "단계별 토큰",
-    "whatif_topk_title": "출력이 갈라지는 {t}단계에서 가능성 높은 다음 토큰",
+    "whatif_table_label": "시점별 토큰",
+    "whatif_topk_title": "출력이 갈라지는 {t}번째 시점에서 확률이 높은 다음 토큰",
 }
