@@ -41,8 +41,8 @@ WIDTH_RANGE = (0.5, 6.0)  # line width (px) at weight 0 and 1, linear in between
 EARLIER_FADE = 0.3  # earlier steps' lines: opacity times this
 
 
-def _frozen(a) -> np.ndarray:
-    a = np.array(a, dtype=float)
+def _frozen(a, dtype=float) -> np.ndarray:
+    a = np.array(a, dtype=dtype)
     a.setflags(write=False)
     return a
 
@@ -179,13 +179,8 @@ def _geometry(space, names, exact, keys, queries, weights, scores, *, fit, score
     projected = None if score is None else score(pca, k2, q2)  # (T, S)
     if projected is None:  # nothing to compare: NaN figures, no agreement claimed
         nan_t = np.full(len(queries), np.nan)
-        top1, top3, r, rho, step_r, step_rho = (
-            np.zeros(len(queries), bool),
-            nan_t,
-            *[np.nan] * 2,
-            nan_t,
-            nan_t,
-        )
+        top1, top3, step_r, step_rho = np.zeros(len(queries), bool), nan_t, nan_t, nan_t
+        r = rho = float("nan")
     else:
         steps = list(zip(projected, scores))
         top1, top3 = agreement(scores, projected)
@@ -210,7 +205,7 @@ def _geometry(space, names, exact, keys, queries, weights, scores, *, fit, score
         spearman=rho,
         step_pearson=_frozen(step_r),
         step_spearman=_frozen(step_rho),
-        top1_agrees=_frozen(top1).astype(bool),
+        top1_agrees=_frozen(top1, bool),
         top3_overlap=_frozen(top3),
     )
 
@@ -268,6 +263,8 @@ class Line:
 
 @dataclass(frozen=True)
 class LineView:
+    """The line view at one step: two rows of tokens and the lines between them."""
+
     source_tokens: tuple[str, ...]  # (S,) one per source position
     output_tokens: tuple[str, ...]  # (T,) each step's token, the last one possibly <eos>
     threshold: float
@@ -275,7 +272,7 @@ class LineView:
     lines: tuple[Line, ...]  # by output position, then source position
 
 
-def line_view(trace: Trace, step: int | None = None, threshold: float = LINE_THRESHOLD):
+def line_view(trace: Trace, step: int | None = None, threshold: float = LINE_THRESHOLD) -> LineView:
     """Lines for every (i, t) with alpha^t_i >= threshold, t <= step (all steps if None)."""
     if not 0 < threshold <= 1:
         raise ValueError("the threshold is a weight in (0, 1]")

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from attention_core.geometry import (
     EARLIER_FADE,
-    LINE_THRESHOLD,
     additive_geometry,
     agreement,
     fit_pca2,
@@ -49,8 +48,7 @@ def synthetic(rng, S=5, T=4, H=6, kind="dot", scale=1.0, rank=None, A=None, toke
     """A trace whose numbers obey the model's equations (dot or Bahdanau)."""
     pts = _points(rng, S + T, H)
     keys, queries = pts[:S], pts[S:]
-    keys_proj = query_proj = energies = None
-    v_a = None
+    keys_proj = query_proj = energies = v_a = None
     if kind == "dot":
         if rank is not None:
             pts = _points(rng, S + T, H, rank)
@@ -68,22 +66,19 @@ def synthetic(rng, S=5, T=4, H=6, kind="dot", scale=1.0, rank=None, A=None, toke
         scores = energies @ v_a
     weights = _softmax(scores)
     f32 = lambda a: None if a is None else np.asarray(a, dtype=np.float32)  # noqa: E731
+    arrays = {
+        "query": queries, "context": weights @ keys, "state": queries, "output_input": queries,
+        "scores": scores, "weights": weights, "query_proj": query_proj, "energies": energies,
+    }  # fmt: skip
     steps = [
         Step(
-            index=t,
-            input_token="<sos>",
-            token=f"y{t}",
-            token_id=4 + t,
-            log_prob=-0.1,
-            top_k=[],
-            query=f32(queries[t]),
-            context=f32(weights[t] @ keys),
-            state=f32(queries[t]),
-            output_input=f32(queries[t]),
-            scores=f32(scores[t]),
-            weights=f32(weights[t]),
-            query_proj=None if query_proj is None else f32(query_proj[t]),
-            energies=None if energies is None else f32(energies[t]),
+            t,
+            "<sos>",
+            f"y{t}",
+            4 + t,
+            -0.1,
+            [],
+            **{k: f32(v[t]) for k, v in arrays.items() if v is not None},
         )
         for t in range(T)
     ]
@@ -273,7 +268,6 @@ def test_line_view_keeps_repeated_tokens_apart_and_fades_earlier_steps():
         line_view(trace, step=2)
     with pytest.raises(ValueError):
         line_view(trace, threshold=0)
-    assert LINE_THRESHOLD == 0.05
 
 
 # --- the shipped models ------------------------------------------------------------------------
