@@ -6,6 +6,8 @@ from ``alignment`` and the figures from ``compare_figures``.
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from . import figures, ui, whatif_state
@@ -26,12 +28,13 @@ def kind_label(kind: str, lang: str) -> str:
 
 def choose_models(sel: ui.Selection, kinds: list[str]) -> tuple[str, str]:
     """Two selectboxes (A, B); defaults dot and Bahdanau, else the first two models."""
-    lang, ss = sel.lang, st.session_state
+    lang = sel.lang
+    labels = ui.lang_formats(lambda lg: partial(kind_label, lang=lg))
     picks = [k for k in DEFAULTS if k in kinds] or kinds[:1]
     picks += [k for k in kinds if k not in picks]
     for key, default in (("compare_a", picks[0]), ("compare_b", picks[1])):
-        if ss.get(key) not in kinds:
-            ss[key] = default
+        # Translated labels: after a language switch the browser holds the other language's.
+        ui.keep_choice(key, kinds, default, *labels)
     left, right = st.columns(2)
     a = left.selectbox(
         tr("compare_model_a", lang), kinds, key="compare_a", help=tr("compare_models_help", lang),

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from . import playground as pg
+from . import ui
 from .playground_figures import key_names
 from .strings import tr
 
@@ -31,6 +32,9 @@ def controls(lang: str) -> tuple[str, float, int, int]:
     ss.setdefault("pg_temperature", 1.0)
     ss.setdefault("pg_dims", 2)
     ss.setdefault("pg_count", 3)
+    ui.keep_choice(
+        "pg_kind", pg.KINDS, "dot", *ui.lang_formats(lambda lg: lambda k: tr(f"pg_kind_{k}", lg))
+    )
     kind = st.radio(
         tr("pg_kind_label", lang), pg.KINDS, key="pg_kind", horizontal=True,
         format_func=lambda k: tr(f"pg_kind_{k}", lang), help=tr("pg_kind_help", lang),

@@ -124,6 +124,39 @@ def _kind_label(kind: str, loaded: models.Loaded, lang: str) -> str:
     return label
 
 
+def keep_choice(key: str, options, default, *formats) -> None:
+    """Make ``st.session_state[key]`` one of ``options`` before its radio or selectbox is drawn.
+
+    Streamlit keeps such a widget's value in the browser as its *label* and maps it back
+    through the labels of the run that drew it (``SelectboxSerde``/``RadioSerde``). A keyed
+    widget keeps its identity when its labels change (a new sentence's tokens, another
+    language) and the browser keeps the old label, so on the next rerun the value comes back
+    as that label, a ``str`` (the what-if crash). ``formats`` are other ways the labels may
+    have been written (one per language): a stale label found among them maps back to its
+    option; anything else falls back to ``default``.
+    """
+    ss = st.session_state
+    options = list(options)
+    if key not in ss:
+        ss[key] = default
+        return
+    value = ss[key]
+    if any(type(value) is type(o) and value == o for o in options):
+        return
+    if isinstance(value, str):
+        for fmt in formats:
+            for option in options:
+                if fmt(option) == value:
+                    ss[key] = option
+                    return
+    ss[key] = default
+
+
+def lang_formats(format_for):
+    """``format_for(lang)`` -> a label function, for every language: ``keep_choice``'s formats."""
+    return [format_for(lang) for lang in LANGS]
+
+
 def _remember(name: str) -> None:
     st.session_state[f"_{name}"] = st.session_state[name]
 
@@ -291,6 +324,7 @@ def example_buttons(task: str, lang: str) -> None:
 def decode_controls(task: str, lang: str) -> tuple[str, int, str]:
     """Mode, beam width and reference widgets; returns their values."""
     left, right = st.columns([2, 3])
+    keep_choice("mode", MODES, "greedy", *lang_formats(lambda lg: lambda m: tr(MODE_KEYS[m], lg)))
     mode = left.radio(
         tr("mode_label", lang),
         MODES,

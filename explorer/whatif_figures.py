@@ -52,6 +52,27 @@ def first_divergence(a: Trace, b: Trace) -> int | None:
     return None
 
 
+def telling_override(original: Trace, run, limit: int = 40) -> tuple[int, int]:
+    """The first (step, source position), steps in order and at each step the positions in
+    order of the model's own weight (least first), whose one-hot override changes the output.
+
+    ``run(step, weights)`` decodes with that override. The page opens on this choice so its
+    first message shows what an override can do, not "both produce the same tokens". At most
+    ``limit`` decodes; (0, 0) when none of them changes anything.
+    """
+    n = len(original.source_tokens)
+    tried = 0
+    for t, step in enumerate(original.steps):
+        order = sorted(range(n), key=lambda i: float(step.weights[i]))
+        for pos in order:
+            if tried >= limit:
+                return 0, 0
+            tried += 1
+            if first_divergence(original, run(t, one_hot(n, pos))) is not None:
+                return t, pos
+    return 0, 0
+
+
 def prefix_mismatch(trace: Trace) -> list[str]:
     """Prefix tokens the model could not take as typed (not in its vocabulary: fed as <unk>)."""
     forced = trace.prefix_tokens or []

@@ -141,11 +141,28 @@ def step_view(trace: Trace, lang: str, key: str) -> None:
             st.dataframe(tables.panel_table(trace, k, name, lang), hide_index=True)
 
 
+def _open_on_a_telling_override(sel, original: Trace, sentence: str) -> None:
+    """On a new sentence or model, start the step and the token on an override that changes
+    the translation (``whatif_figures.telling_override``)."""
+    ss = st.session_state
+    tag = (sel.entry.name, sentence)
+    if ss.get("_whatif_for") == tag:
+        return
+    ss["_whatif_for"] = tag
+
+    def run(t: int, weights: list[float]) -> Trace:
+        return cached_decode(sel, sentence, override_step=t, weights=weights)
+
+    t, pos = whatif_figures.telling_override(original, run)
+    ss["whatif_step"], ss["whatif_pos"] = t + 1, pos
+
+
 def override_inputs(sel, original: Trace, sentence: str, how: str):
     """The step and the weights to put in place of its softmax: all on one source token
     (``how`` "attend") or typed in a table ("weights"). None after a message when unusable."""
     lang, ss = sel.lang, st.session_state
     n, tokens = len(original.steps), original.source_tokens
+    _open_on_a_telling_override(sel, original, sentence)
     ss["whatif_step"] = min(max(int(ss.get("whatif_step", 1)), 1), n)
     if n > 1:
         help_text = tr("whatif_step_help", lang)
@@ -158,8 +175,8 @@ def override_inputs(sel, original: Trace, sentence: str, how: str):
            focus=figures.token_text(tokens[focus]), weight=float(step.weights[focus]))
     )  # fmt: skip
     if how == "attend":
-        if ss.get("whatif_pos", 0) >= len(tokens):
-            ss["whatif_pos"] = 0
+        # The options' labels carry the sentence's tokens: a new sentence leaves a stale label.
+        ui.keep_choice("whatif_pos", range(len(tokens)), 0)
         pos = st.selectbox(
             tr("whatif_attend_label", lang), range(len(tokens)), key="whatif_pos",
             format_func=lambda i: f"{i + 1}: {figures.token_text(tokens[i])}",

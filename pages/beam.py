@@ -42,9 +42,14 @@ st.caption(tr("beam_counts", lang, k=k, nodes=len(trace.beam_nodes), **counts))
 
 labels = bf.hypothesis_labels(trace, lang)
 signature = (sentence, sel.entry.name, k, alpha)
-if ss.get("_beam_signature") != signature or ss.get("beam_pick", len(labels)) >= len(labels):
+if ss.get("_beam_signature") != signature:
     ss["_beam_signature"] = signature
     ss["beam_pick"] = 0  # a new search: start from its best hypothesis
+# The labels carry the outputs and are translated: a stale label maps back or starts over.
+ui.keep_choice(
+    "beam_pick", range(len(labels)), 0,
+    *ui.lang_formats(lambda lg: bf.hypothesis_labels(trace, lg).__getitem__),
+)  # fmt: skip
 
 
 def _clicked() -> None:

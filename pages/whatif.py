@@ -32,6 +32,10 @@ attention = original.attention_matrix is not None
 if not attention:
     st.info(tr("whatif_no_attention", lang))
     ss["whatif_how"] = "prefix"
+# The labels are translated: another language leaves the browser holding a stale label.
+ui.keep_choice(
+    "whatif_how", list(WAYS), "attend", *ui.lang_formats(lambda lg: lambda w: tr(WAYS[w], lg))
+)
 how = st.radio(
     tr("whatif_how_label", lang), list(WAYS) if attention else ["prefix"], key="whatif_how",
     format_func=lambda w: tr(WAYS[w], lang), horizontal=True, persist_state="session",

@@ -22,7 +22,7 @@ from attention_core import decode
 from attention_core.checkpoint import load
 from explorer import beam_figures as bf
 from explorer import whatif_figures as wf
-from explorer.examples import default_sentence
+from explorer.examples import EXAMPLES, default_sentence
 from explorer.figures import token_text
 from explorer.strings import tr
 
@@ -132,6 +132,30 @@ def test_attending_elsewhere_changes_the_translation(page, server):
     )
     assert columns == [token_text(t) for t in tokens]
     screenshot(page, "whatif-one-hot")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_what_if_step_moves_after_an_example(page, server, lang):
+    """The what-if crash of issue 14: an example sentence, then the step slider one notch."""
+    page.goto(f"{server.url}/whatif?model=dates-dot&lang={lang}")
+    page.locator(".st-key-whatif_pos").wait_for()
+    wait_idle(page)
+    for n in (2, 5):  # two different examples: the token labels change twice
+        sentence = EXAMPLES["dates"][n][0]
+        page.get_by_role("button", name=sentence, exact=True).click()
+        wait_idle(page)
+        thumb = page.locator(".st-key-whatif_step input[type='range']")
+        before = thumb.input_value()
+        thumb.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "([sel, was]) => document.querySelector(sel)?.value !== was",
+            arg=[".st-key-whatif_step input[type='range']", before],
+        )
+        wait_idle(page)
+        assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
+        page.locator(".st-key-whatif_pos [role='combobox']").wait_for()  # the picker is still there
+    screenshot(page, f"whatif-after-example-{lang}")
 
 
 def test_server_log_has_no_traceback(server):

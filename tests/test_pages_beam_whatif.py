@@ -83,11 +83,15 @@ def test_whatif_page_in_both_languages(lang):
     at = _page(WHATIF, lang=lang)
     assert at.title[0].value == STRINGS[lang]["whatif_title"]
     assert not at.error and not at.warning
-    assert [c.value for c in at.code] == ["2024-03-05", "2024-03-05"]
+    original, whatif = (c.value for c in at.code)
+    assert original == "2024-03-05"
+    # it opens on an override that changes the translation, and says where they part
+    assert whatif != original
+    assert [i.value for i in at.info][0].startswith(STRINGS[lang]["whatif_diverge"].split("{")[0])
     assert at.radio(key="whatif_how").options == [
         STRINGS[lang][k] for k in ("whatif_how_attend", "whatif_how_weights", "whatif_how_prefix")
     ]
-    assert len(_specs(at)) == 2  # original and what-if attention matrices
+    assert len(_specs(at)) == 4  # both attention matrices, both next-token probabilities
 
 
 def test_an_override_changes_the_attention_and_is_marked():
@@ -167,3 +171,14 @@ def test_pages_start_from_the_explorer_sentence(path):
     at.switch_page("pages/explorer.py").run()  # the explorer keeps its own sentence
     _ok(at)
     assert at.text_input(key="sentence:dates").value == "17/08/1999"
+
+
+def test_the_what_if_step_moves_after_an_example():
+    at = _page(WHATIF)
+    at.button(key="whatif_example:dates:2").click().run()
+    _ok(at)
+    at.slider(key="whatif_step").set_value(2).run()
+    _ok(at)
+    assert at.selectbox(key="whatif_pos").value in range(
+        len(at.selectbox(key="whatif_pos").options)
+    )
