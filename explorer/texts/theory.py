@@ -53,9 +53,10 @@ EN = {
         "In a sequence-to-sequence model the query is a decoder hidden state ($s_t$ in dot-product "
         "attention, $s_{t-1}$ in Bahdanau attention), the keys are the encoder hidden states $h_1, "
         "\\dots, h_N$ (one per source token), and the values are those same encoder states: keys "
-        "and values coincide. The two kinds of attention differ mainly in the score function and "
-        "in which decoder state acts as the query, and also in where the context vector goes (see "
-        "the summary at the end of section 4)."
+        "and values coincide, and the answer, their weighted sum, is the context vector (the "
+        "attention value). The two kinds of attention differ mainly in the score function and in "
+        "which decoder state acts as the query, and also in where the context vector goes (see the "
+        "summary at the end of section 4)."
     ),
     "theory_link_playground": "Playground: the same computation on a handful of numbers you edit",
     # 3. dot-product attention
@@ -147,12 +148,12 @@ EN = {
         "the paper has a maxout layer."
     ),
     "theory_bahdanau_versus": (
-        "**In short: dot-product vs Bahdanau attention.** Dot-product: the query is $s_t$ after "
-        "the update, and the score function has no parameters. Bahdanau: the query is $s_{t-1}$ "
-        "before the update, the score function has its own parameters $W_b$, $W_c$, $v_a$, and the "
-        "context vector feeds this time step's RNN update as well as the output layer. (In this "
-        "app's dot-product models the context reaches the RNN too, but only at the next time step, "
-        "through input feeding.)"
+        "**In short: dot-product attention vs Bahdanau attention.** Dot-product attention: the "
+        "query is $s_t$ after the update, and the score function has no parameters. Bahdanau "
+        "attention: the query is $s_{t-1}$ before the update, the score function has its own "
+        "parameters $W_b$, $W_c$, $v_a$, and the context vector feeds this time step's RNN update "
+        "as well as the output layer. (In this app's dot-product models the context reaches the "
+        "RNN too, but only at the next time step, through input feeding.)"
     ),
     "theory_link_explorer_bahdanau": (
         "Explorer: pick the Bahdanau model to see the projected query and keys and the tanh "
@@ -222,9 +223,9 @@ KO = {
     "theory_qkv_models": (
         "시퀀스-투-시퀀스 모델에서 쿼리는 디코더의 은닉 상태이고(닷-프로덕트 어텐션은 $s_t$, "
         "바다나우 어텐션은 $s_{t-1}$), 키는 원문 토큰마다 하나씩 있는 인코더 은닉 상태 $h_1, "
-        "\\dots, h_N$이며, 값도 같은 인코더 은닉 상태입니다. 즉 키와 값이 같습니다. 두 어텐션은 "
-        "주로 스코어 함수와 쿼리로 쓰는 디코더 상태가 다르고, 컨텍스트 벡터가 들어가는 곳도 "
-        "다릅니다(4절 끝의 정리를 보세요)."
+        "\\dots, h_N$이며, 값도 같은 인코더 은닉 상태입니다. 즉 키와 값이 같고, 어텐션의 답인 "
+        "가중합이 컨텍스트 벡터(어텐션 값)입니다. 두 어텐션은 주로 스코어 함수와 쿼리로 쓰는 "
+        "디코더 상태가 다르고, 컨텍스트 벡터가 들어가는 곳도 다릅니다(4절 끝의 정리를 보세요)."
     ),
     "theory_link_playground": "놀이터: 숫자 몇 개를 직접 바꾸며 같은 계산 따라가기",
     "theory_dot_title": "3. 닷-프로덕트 어텐션의 계산 과정",
@@ -266,9 +267,9 @@ KO = {
         "분산 1이라면, 두 벡터의 내적 $s_t^\\top h_i$의 분산은 은닉 상태의 차원 $H$와 같습니다. $H "
         "= 256$이면 표준편차가 16이어서 스코어가 수십씩 차이 나고, 소프트맥스는 학습 초반부터 "
         "가중치를 거의 전부 토큰 하나에 몰아 줍니다. 이때 소프트맥스의 기울기는 거의 0이므로 "
-        "잘못된 정렬을 바로잡기 어렵습니다. $\\sqrt{H}$로 나누면 스코어의 표준편차가 다시 1 정도로 "
-        "돌아옵니다(Vaswani 외, 2017, 3.2.1절). 트랜스포머가 어텐션 스코어를 스케일하는 것도 같은 "
-        "이유입니다."
+        "잘못된 정렬(alignment)을 바로잡기 어렵습니다. $\\sqrt{H}$로 나누면 스코어의 표준편차가 "
+        "다시 1 정도로 돌아옵니다(Vaswani 외, 2017, 3.2.1절). 트랜스포머가 어텐션 스코어를 "
+        "스케일하는 것도 같은 이유입니다."
     ),
     "theory_dot_is_scaled": (
         "이 작업의 닷-프로덕트 모델은 **스케일드** 변형입니다. 스코어를 $\\sqrt{H}$로 나눕니다."
@@ -318,11 +319,11 @@ KO = {
     "theory_link_compare": "모델 비교: 닷-프로덕트 모델과 바다나우 모델을 한 문장으로 비교하기",
     "theory_watch_title": "5. 어텐션이 생겨나는 과정",
     "theory_watch_intro": (
-        "어느 원문 단어가 어느 출력 단어에 대응하는지는 아무도 모델에 알려 주지 않습니다. "
-        "정렬(alignment)은 번역 쌍만으로 학습됩니다. 고정된 문장 하나의 어텐션 행렬이 에폭마다 "
-        "흐릿한 모습에서 선명한 모습으로 바뀌는 과정을 따라가 보고, 두 모델을 나란히 놓고 정렬이 "
-        "어디에서 일치하는지 살펴보세요. 어텐션 가중치는 모델이 어디를 보았는지 보여 줄 뿐, 왜 그 "
-        "단어를 골랐는지를 모두 설명하지는 않습니다."
+        "어느 원문 단어가 어느 출력 단어에 대응하는지는 아무도 모델에 알려 주지 않습니다. 정렬은 "
+        "번역 쌍만으로 학습됩니다. 고정된 문장 하나의 어텐션 행렬이 에폭마다 흐릿한 모습에서 "
+        "선명한 모습으로 바뀌는 과정을 따라가 보고, 두 모델을 나란히 놓고 정렬이 어디에서 "
+        "일치하는지 살펴보세요. 어텐션 가중치는 모델이 어디를 보았는지 보여 줄 뿐, 왜 그 단어를 "
+        "골랐는지를 모두 설명하지는 않습니다."
     ),
     "theory_link_training": "학습 과정: 에폭마다 달라지는 한 문장의 어텐션",
     "theory_link_compare_watch": "모델 비교: 두 모델의 엔트로피, 커버리지, 단조성",

@@ -112,7 +112,7 @@ KO = {
     "why_long_label": "긴 문장 (영어)",
     "why_long_reset": "예시 문장으로 돌아가기",
     "why_long_reference": "우리가 쓴 참조 번역:",
-    "why_long_words": "{words}단어.",
+    "why_long_words": "{words}단어입니다.",
     "why_long_chrf": "참조 번역과의 chrF: {chrf:.1f}",
     "why_long_none": ("아직 영어→프랑스어 모델이 없어서 긴 문장을 번역할 수 없습니다."),
     "why_long_compare": "모델 비교 페이지에서 두 모델의 어텐션을 나란히 보기",
