@@ -4,6 +4,12 @@ Strings may hold Markdown and KaTeX (``$s_t$``): they are ours, never user text.
 formatted with values (``{t}``) hold no LaTeX braces. User tokens are never put in a string
 that is rendered as Markdown; where one appears in a message (``step_tokens``) the page shows
 it with ``st.text``.
+
+Terms: one word per concept, the Korean course notes' where they have one (컨텍스트 벡터,
+어텐션 스코어, t 시점, 닷-프로덕트 어텐션, 바다나우 어텐션, ...). The glossary
+``explorer/texts/glossary.toml`` lists them with the synonyms no string may use, and
+``tests/test_glossary.py`` checks every string against it. Model names come from the ``kind_*``
+keys (``KIND_KEYS``); Korean is written in 합니다체, requests in -세요.
 """
 
 from __future__ import annotations
@@ -236,6 +242,10 @@ STRINGS: dict[str, dict[str, str]] = {
             "$e_i = s_t^\\top h_i$: large when the query and the key point the same way, and when "
             "they are long."
         ),
+        "panel_scores_caption_general": (
+            "$e_i = s_t^\\top W_a h_i$: the key is multiplied by a learned matrix $W_a$, then "
+            "dotted with the query."
+        ),
         "panel_scores_caption_dot_scaled": (
             "$e_i = s_t^\\top h_i / \\sqrt{H}$: the dot product, divided by the square root of the "
             "hidden-state dimension $H$ so the softmax does not saturate (Vaswani et al., 2017)."
@@ -286,6 +296,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "col_step": "step",
         "col_output_token": "produced token",
         "col_score": "score",
+        "col_beam_score": "ranking score",
         "col_weight": "weight",
         "col_probability": "probability",
         "col_emitted": "produced",
@@ -349,11 +360,6 @@ STRINGS: dict[str, dict[str, str]] = {
             "- D. Bahdanau, K. Cho, Y. Bengio, *Neural Machine Translation by Jointly Learning "
             "to Align and Translate*, ICLR 2015."
         ),
-        "panel_scores_caption_general": (
-            "$e_i = s_t^\\top W_a h_i$: the key is multiplied by a learned matrix $W_a$, then "
-            "dotted with the query."
-        ),
-        "col_beam_score": "ranking score",
     },
     "ko": {
         "app_title": "Seq2seq 어텐션 탐색기",
@@ -562,6 +568,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "$e_i = s_t^\\top h_i$: 쿼리와 키의 방향이 비슷할수록, 그리고 두 벡터가 길수록 "
             "커집니다."
         ),
+        "panel_scores_caption_general": (
+            "$e_i = s_t^\\top W_a h_i$: 키에 학습되는 행렬 $W_a$를 곱한 뒤 쿼리와 내적합니다."
+        ),
         "panel_scores_caption_dot_scaled": (
             "$e_i = s_t^\\top h_i / \\sqrt{H}$: 내적을 은닉 상태의 차원 $H$의 제곱근으로 나눈 "
             "값입니다. 이렇게 나누면 소프트맥스가 한쪽으로 포화되지 않습니다(Vaswani 외, 2017)."
@@ -608,6 +617,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "col_step": "시점",
         "col_output_token": "출력 토큰",
         "col_score": "스코어",
+        "col_beam_score": "순위 점수",
         "col_weight": "가중치",
         "col_probability": "확률",
         "col_emitted": "출력됨",
@@ -669,10 +679,6 @@ STRINGS: dict[str, dict[str, str]] = {
             "- D. Bahdanau, K. Cho, Y. Bengio, *Neural Machine Translation by Jointly Learning to "
             "Align and Translate*, ICLR 2015."
         ),
-        "panel_scores_caption_general": (
-            "$e_i = s_t^\\top W_a h_i$: 키에 학습되는 행렬 $W_a$를 곱한 뒤 쿼리와 내적합니다."
-        ),
-        "col_beam_score": "순위 점수",
     },
 }
 
