@@ -157,3 +157,33 @@ def test_every_page_in_the_menu_has_a_title():
     assert ("explorer", "page_explorer") in entries
     present = [key for slug, key in entries if (ROOT / "pages" / f"{slug}.py").is_file()]
     assert [key for key in present if key not in STRINGS["en"]] == []
+
+
+def _formatted_keys() -> set[str]:
+    """The keys the code formats with values: tr("key", lang, name=...), and the mapped ones."""
+    call = re.compile(r"""\btr\(\s*["']([A-Za-z0-9_\-]+)["']\s*,\s*lang\s*,\s*\w+\s*=""")
+    keys = set()
+    for path in APP_FILES:
+        keys |= set(call.findall(path.read_text(encoding="utf-8")))
+    keys |= set(ERROR_KEYS.values()) | {"kind_other", "task_other"}
+    keys |= {key for mapping in KEY_MAPS for key in mapping.values() if key.startswith("metric_")}
+    return keys
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_strings_formatted_with_values_hold_no_latex_braces(lang):
+    """str.format would read a LaTeX brace (s_{t-1}) as a field: such strings keep math plain."""
+    keys = _formatted_keys()
+    assert {"step_tokens", "guess_prompt", "beam_alpha_caption", "panels_title"} <= keys
+    for key in keys:
+        fields = _fields(STRINGS[lang][key])
+        assert all(name.isidentifier() for name in fields), (key, fields)
+        assert "$" not in STRINGS[lang][key] or not fields, key
+
+
+def test_user_tokens_are_quoted_not_repr():
+    """Tokens shown in messages are quoted typographically, not with Python's repr (!r)."""
+    for lang in LANGUAGES:
+        assert not [key for key, text in STRINGS[lang].items() if "!r}" in text]
+    text = tr("step_tokens", "en", t=1, n=2, given="j'", chosen="ai")
+    assert "“j'”" in text and "“ai”" in text
