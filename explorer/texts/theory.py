@@ -60,7 +60,7 @@ EN = {
     ),
     "theory_link_playground": "Playground: the same computation on a handful of numbers you edit",
     # 3. dot-product attention
-    "theory_dot_title": "3. Dot-product attention, computed in order",
+    "theory_dot_title": "3. Dot-product attention, step by step",
     "theory_dot_intro": (
         "Dot-product attention (Luong et al., 2015) first updates the RNN at time step $t$, then "
         "uses the **new** state $s_t$ as the query."
@@ -177,8 +177,8 @@ KO = {
     "page_theory": "이론",
     "theory_title": "어텐션이 필요한 이유와 동작 원리",
     "theory_intro": (
-        "이 페이지는 앱의 바탕이 되는 개념을 순서대로 설명합니다. 어텐션이 없을 때 생기는 문제, "
-        "쿼리·키·값으로 어텐션을 보는 관점, 그리고 이 앱의 모델이 쓰는 두 가지 어텐션 스코어 "
+        "이 페이지는 앱의 바탕이 되는 개념을 순서대로 설명합니다. 다루는 내용은 어텐션이 없을 때 "
+        "생기는 문제, 쿼리·키·값으로 어텐션을 보는 관점, 이 앱의 모델이 쓰는 두 가지 어텐션 스코어 "
         "함수입니다. 각 절 끝의 링크를 누르면 학습된 모델의 실제 숫자로 같은 내용을 확인할 수 "
         "있습니다."
     ),
