@@ -108,6 +108,8 @@ def load(directory) -> Translator:
         expected_sha = str(config["weights"]["sha256"])
     except (ValueError, TypeError, KeyError) as exc:
         raise CheckpointError(directory, CONFIG, f"invalid settings ({exc})") from None
+    if isinstance(config.get("tokenizer"), dict) and config["tokenizer"].get("subwords") is True:
+        task = task.with_subwords(src_vocab.tokens, tgt_vocab.tokens)  # pieces = the vocabulary
     if (
         len(src_vocab) != model_config.src_vocab_size
         or len(tgt_vocab) != model_config.tgt_vocab_size

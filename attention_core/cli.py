@@ -34,8 +34,13 @@ def _parser() -> argparse.ArgumentParser:
                        ("attn-dim", int), ("dropout", float), ("label-smoothing", float),
                        ("src-vocab", int), ("tgt-vocab", int), ("min-freq", int), ("max-len", int),
                        ("train-size", int), ("warmup-steps", int), ("threads", int),
-                       ("valid-size", int)]:  # fmt: skip
+                       ("valid-size", int), ("probe-points", int), ("save-minutes", float),
+                       ("keep-epochs", int)]:  # fmt: skip
         t.add_argument(f"--{name}", type=kind)
+    t.add_argument("--subwords", action="store_true",
+                   help="fra-eng: BPE pieces; --src-vocab/--tgt-vocab count pieces")  # fmt: skip
+    t.add_argument("--stop-after-minutes", type=float,
+                   help="save and stop after this long (continue later with --resume)")  # fmt: skip
     t.add_argument("--no-input-feeding", action="store_true", help="Luong decoders only")
     t.add_argument("--scaled", action="store_true", help="dot only: divide scores by sqrt(hidden)")
 
@@ -68,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--split", default="auto", choices=["auto", "test", "valid", "train", "all"])
     e.add_argument("--limit", type=int)
     e.add_argument("--beam", type=int, default=1)
+    e.add_argument("--also-beam", type=int, metavar="K",
+                   help="also score beam search of width K on the same sentences")  # fmt: skip
     e.add_argument("--format", choices=["text", "json"], default="text")
     e.add_argument("--save", action="store_true", help="also write evaluation.json next to it")
 
@@ -112,15 +119,22 @@ def _run(args, argv) -> int:
         overrides = {k: getattr(args, k) for k in (
             "epochs", "seed", "batch_size", "lr", "hidden", "emb_dim", "attn_dim", "dropout",
             "label_smoothing", "src_vocab", "tgt_vocab", "min_freq", "max_len", "train_size",
-            "warmup_steps", "threads", "valid_size")}  # fmt: skip
+            "warmup_steps", "threads", "valid_size", "probe_points", "save_minutes",
+            "keep_epochs")}  # fmt: skip
         if args.no_input_feeding:
             overrides["input_feeding"] = False
         if args.scaled:
             overrides["scaled"] = True
+        if args.subwords:
+            overrides["subwords"] = True
+        if args.resume and args.epochs is None:  # keep the run's own length (and schedule)
+            overrides["epochs"] = checkpoint.read_config(args.out)["training"]["config"]["epochs"]
         cfg = TrainConfig.defaults_for(args.task, args.attention, **overrides)
         command = "python -m attention_core " + shlex.join(argv)
-        result = train(cfg, args.out, args.data, args.resume, args.device, command)
-        print(json.dumps({k: result.get(k) for k in ("epoch", "valid_loss", "valid")}))
+        stop = None if args.stop_after_minutes is None else 60 * args.stop_after_minutes
+        result = train(cfg, args.out, args.data, args.resume, args.device, command,
+                       stop_after_seconds=stop)  # fmt: skip
+        print(json.dumps({k: result.get(k) for k in ("epoch", "valid_loss", "valid", "stopped")}))
         return 0
 
     if not 1 <= args.beam <= MAX_BEAM:
@@ -142,7 +156,9 @@ def _run(args, argv) -> int:
 
     from .evaluate import evaluate
 
-    result = evaluate(tr, args.data, args.limit, args.split, args.beam)
+    if args.also_beam is not None and not 2 <= args.also_beam <= MAX_BEAM:
+        raise InputError("bad_beam", f"--also-beam must be 2 to {MAX_BEAM}, not {args.also_beam}")
+    result = evaluate(tr, args.data, args.limit, args.split, args.beam, also_beam=args.also_beam)
     if args.save:
         from pathlib import Path
 
@@ -151,11 +167,12 @@ def _run(args, argv) -> int:
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        keys = [k for k in ("bleu", "chrf", "exact_match", "sentences") if k in result]
-        print(
-            f"model {result['model']} on {result['data']}: "
-            + ", ".join(f"{k} {result[k]}" for k in keys)
-        )
+        keys = ("bleu", "chrf", "exact_match", "unk_share", "sentences")
+        for part in [result] + ([result["beam"]] if "beam" in result else []):
+            print(
+                f"model {result['model']} on {result['data']} ({part.get('decoding', 'greedy')}): "
+                + ", ".join(f"{k} {part[k]}" for k in keys if k in part)
+            )
         for bucket, m in result.get("by_length", {}).items():
             print(
                 f"  {bucket:>5} words: BLEU {m['bleu']:6.2f}  chrF {m['chrf']:6.2f}"

@@ -8,13 +8,14 @@ source sentence, so BLEU can use all of Tatoeba's translations of it.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 
 import torch
 
-from . import dates, tatoeba, text
+from . import dates, subwords, tatoeba, text
 from .tasks import Task
-from .vocab import Vocab
+from .vocab import SPECIALS, Vocab
 
 PROBES = {  # fixed sentences whose attention is recorded after every training epoch
     "fra-eng": [
@@ -71,12 +72,36 @@ def task_splits(task: Task, data: str | None, seed: int, n_dates: int) -> dict[s
     return {name: [(p.source, p.target) for p in pairs] for name, pairs in split.items()}
 
 
-def build_vocabs(task: Task, tokenized, src_cap: int, tgt_cap: int, min_freq: int):
+def build_vocabs(
+    task: Task, tokenized, src_cap: int, tgt_cap: int, min_freq: int, pieces: bool = False
+):
+    """Vocabularies from tokenized training pairs. With ``pieces`` the caps count BPE pieces
+    (see subwords.py) learned on the training words, and the tokens are those pieces."""
     if task.char_level:  # every character the generator can write, so nothing is unknown
         return Vocab.build([dates.source_alphabet()]), Vocab.build([dates.target_alphabet()])
+    if pieces:
+        src = _piece_vocab(Counter(w for s, _ in tokenized for w in s), src_cap, min_freq)
+        tgt = _piece_vocab(Counter(w for _, t in tokenized for w in t), tgt_cap, min_freq)
+        return src, tgt
     src = Vocab.build((s for s, _ in tokenized), max_size=src_cap, min_freq=min_freq)
     tgt = Vocab.build((t for _, t in tokenized), max_size=tgt_cap, min_freq=min_freq)
     return src, tgt
+
+
+def _piece_vocab(word_counts: Counter, cap: int, min_freq: int) -> Vocab:
+    pieces = subwords.learn(dict(word_counts), cap - len(SPECIALS), min_freq)
+    cut = subwords.Segmenter(pieces)
+    used: Counter = Counter()
+    for word, n in word_counts.items():
+        for piece in cut([word]):
+            used[piece] += n
+    # The pieces the training words use, plus every single character (so any word made of known
+    # characters can still be cut): greedy longest-match over this subset cuts every training
+    # word exactly as before (each cut's piece is in it), so the vocabulary alone fixes the
+    # segmentation. Most frequent first, as Vocab.build orders.
+    chars = [p for p in pieces if len(p.removesuffix(subwords.MARK)) == 1 and p not in used]
+    ranked = sorted((p for p in used if p not in SPECIALS), key=lambda p: (-used[p], p))
+    return Vocab([*SPECIALS, *ranked, *sorted(chars)])
 
 
 def encode_pairs(task, pairs, src_vocab, tgt_vocab, max_len: int):

@@ -14,6 +14,7 @@ import sacrebleu
 
 from . import data, dates, tatoeba, text
 from .decoding import Translator, decode, translate_batch
+from .vocab import UNK
 
 BUCKETS = ((1, 5), (6, 10), (11, 15), (16, 20), (21, None))
 LONG_WORDS = 11  # "long" sentences: this many words or more
@@ -40,6 +41,20 @@ def _bleu_chrf(hyps: list[str], refs: list[list[str]]) -> tuple[float, float, st
     return round(b.score, 2), round(c.score, 2), str(bleu.get_signature())
 
 
+def unk_share(outputs: list[list[str]]) -> dict:
+    """How much of the output is ``<unk>``: percent of output tokens (``<eos>`` not counted) and
+    percent of sentences with at least one."""
+    tokens = sum(len(o) for o in outputs)
+    unk = sum(t == UNK for o in outputs for t in o)
+    with_unk = sum(UNK in o for o in outputs)
+    return {
+        "unk_tokens": unk,
+        "output_tokens": tokens,
+        "unk_share": round(100 * unk / max(1, tokens), 3),
+        "sentences_with_unk": round(100 * with_unk / max(1, len(outputs)), 2),
+    }
+
+
 def score_outputs(tr: Translator, evalset: data.EvalSet, beam: int = 1) -> dict:
     """Translate ``evalset`` (greedy, or beam search of width ``beam``) and score it."""
     if beam > 1:
@@ -51,6 +66,7 @@ def score_outputs(tr: Translator, evalset: data.EvalSet, beam: int = 1) -> dict:
     if tr.task.char_level:
         hits = sum(h in refs for h, refs in zip(hyps, evalset.references))
         return {"exact_match": round(100 * hits / max(1, n), 3), "sentences": n}
+    unknown = unk_share(outputs)
     refs = [[text.normalize(r) for r in rs] for rs in evalset.references]
     bleu, chrf, signature = _bleu_chrf(hyps, refs)
     by_length = {}
@@ -75,6 +91,7 @@ def score_outputs(tr: Translator, evalset: data.EvalSet, beam: int = 1) -> dict:
         "references": sum(len(r) for r in refs),
         "by_length": by_length,
         "long": long,
+        **unknown,
         "decoding": f"beam {beam}" if beam > 1 else "greedy",
         "signature": signature + " (multi-reference, references normalised)",
     }
@@ -87,11 +104,13 @@ def evaluate(
     split: str = "auto",
     beam: int = 1,
     seed: int = 12345,
+    also_beam: int | None = None,
 ) -> dict:
     """Score a checkpoint on a file (or, for dates, on generated held-out dates).
 
     split="auto": the file the model was trained on is scored on its test split only; any other
-    file is scored whole. "test"/"valid"/"train"/"all" choose explicitly.
+    file is scored whole. "test"/"valid"/"train"/"all" choose explicitly. ``also_beam``: score
+    beam search of this width too, on the same sentences, under the key ``"beam"``.
     """
     if tr.task.char_level and data_path is None:
         pairs = dates.generate(2000, seed=seed, split="test")
@@ -108,4 +127,6 @@ def evaluate(
         chosen = f"{Path(data_path).name}: {split}"
     evalset = data.subsample(data.group(pairs), limit)  # limit: an even spread, not the first
     result = score_outputs(tr, evalset, beam)
+    if also_beam and also_beam > 1:
+        result["beam"] = score_outputs(tr, evalset, also_beam)
     return {"model": tr.name, "data": chosen, **result}

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from . import text
+from . import subwords, text
 
 MAX_INPUT_CHARS = 1000  # anything longer is refused before tokenizing
 MAX_BEAM = 10
@@ -43,16 +43,29 @@ class Task:
     char_level: bool
     max_source_tokens: int
     max_target_tokens: int
+    subwords: bool = False  # words cut into BPE pieces (subwords.py) from the model's vocabularies
+    segmenters: tuple | None = field(default=None, compare=False, repr=False)  # (source, target)
+
+    def with_subwords(self, source_tokens, target_tokens) -> Task:
+        """This task cutting words into the pieces of these two vocabularies."""
+        pair = (subwords.Segmenter(source_tokens), subwords.Segmenter(target_tokens))
+        return replace(self, subwords=True, segmenters=pair)
+
+    def settings(self) -> dict:
+        """The tokenizer's settings as saved in a checkpoint (the pieces are its vocabularies)."""
+        return {k: v for k, v in self.__dict__.items() if k != "segmenters"}
 
     def tokenize_source(self, value: str) -> list[str]:
         if self.char_level:
             return list(_clean_chars(value))
-        return text.tokenize(value, self.source_lang)
+        words = text.tokenize(value, self.source_lang)
+        return self.segmenters[0](words) if self.segmenters else words
 
     def tokenize_target(self, value: str) -> list[str]:
         if self.char_level:
             return list(_clean_chars(value))
-        return text.tokenize(value, self.target_lang)
+        words = text.tokenize(value, self.target_lang)
+        return self.segmenters[1](words) if self.segmenters else words
 
     def detokenize_target(self, tokens: list[str]) -> str:
         if self.char_level:

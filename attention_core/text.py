@@ -11,6 +11,8 @@ import unicodedata
 
 from sacremoses import MosesDetokenizer, MosesTokenizer
 
+from .subwords import join as join_pieces
+
 __all__ = ["normalize", "tokenize", "detokenize", "count_words"]
 
 # Typographic apostrophes and quotes fold to ASCII so that "j’ai" and "j'ai" share one vocabulary.
@@ -98,8 +100,10 @@ def tokenize(text: str, lang: str) -> list[str]:
 
 
 def detokenize(tokens: list[str], lang: str) -> str:
-    """Inverse of ``tokenize`` for ordinary sentences (Moses rules, French ``l'eau`` glued)."""
-    tokens = [t for t in tokens if t and not t.isspace()]
+    """Inverse of ``tokenize`` for ordinary sentences (Moses rules, French ``l'eau`` glued),
+    and of its subword pieces."""
+    # subword pieces ("un@@ believ@@ able") become words first; word-level tokens pass through
+    tokens = join_pieces([t for t in tokens if t and not t.isspace()])
     if not tokens:
         return ""
     moses = _get(_detokenizers, MosesDetokenizer, lang)

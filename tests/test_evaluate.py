@@ -81,3 +81,21 @@ def test_subsample_spreads_over_the_whole_set():
     assert picked.sources == [str(i) for i in range(0, 100, 10)]
     assert picked.references == [[s] for s in picked.sources]
     assert subsample(es, None) is es and subsample(es, 500) is es
+
+
+def test_unk_share_counts_output_tokens():
+    from attention_core.evaluate import unk_share
+
+    result = unk_share([["le", "<unk>", "."], ["oui", "."], ["<unk>", "<unk>", "x", "y", "z"]])
+    assert result["unk_tokens"] == 3 and result["output_tokens"] == 10
+    assert result["unk_share"] == 30.0
+    assert abs(result["sentences_with_unk"] - 66.67) < 0.01
+
+
+def test_word_model_scores_report_unk_share_and_beam_next_to_greedy(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("I see the cat.\tJe vois le chat.\nThe dog is here.\tLe chien est là.\n")
+    result = evaluate(make_translator("dot", task="fra-eng"), path, also_beam=3)
+    assert result["decoding"] == "greedy" and result["beam"]["decoding"] == "beam 3"
+    assert 0 <= result["unk_share"] <= 100 and result["output_tokens"] > 0
+    assert result["beam"]["sentences"] == result["sentences"] == 2
