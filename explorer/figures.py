@@ -63,9 +63,20 @@ def _limit(*arrays) -> float:
     return max(values + [1e-6])
 
 
-def _compact(z: np.ndarray) -> list[list[float]]:
-    """Values with 7 significant digits (what float32 holds): a much smaller figure spec."""
-    return [[float(f"{v:.7g}") for v in row] for row in z.tolist()]
+def _compact(z: np.ndarray) -> np.ndarray:
+    """float32 (what the model computes in): Plotly sends a numpy array as a base64 typed array,
+    a fraction of the size and the time of a nested list of floats."""
+    return np.asarray(z, dtype=np.float32)
+
+
+def _cells(rows: int, cols: int, cell) -> np.ndarray:
+    """customdata for a heatmap, ``cell(i, j)`` per cell, as one numpy object array (Plotly
+    validates a nested list element by element, which dominated building a step's figures)."""
+    out = np.empty((rows, cols), dtype=object)
+    for i in range(rows):
+        for j in range(cols):
+            out[i, j] = cell(i, j)
+    return out
 
 
 def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
@@ -122,10 +133,10 @@ def matrix_figure(
         zmin, zmax, colorscale, fmt = -lim, lim, VALUES_SCALE, ".5g"
     col_title = col_title or tr("axis_hidden_unit", lang)
     if col_labels is not None:  # token columns: both labels per cell
-        custom = [[[row_labels[i], col_labels[j]] for j in range(cols)] for i in range(rows)]
+        custom = _cells(rows, cols, lambda i, j: [row_labels[i], col_labels[j]])
         row_ref, col_ref = "%{customdata[0]}", "%{customdata[1]}"
     else:  # hidden units: the column is its number, so only the row label is stored
-        custom = [[row_labels[i]] * cols for i in range(rows)]
+        custom = np.repeat(np.array(row_labels, dtype=object)[:, None], cols, axis=1)
         row_ref, col_ref = "%{customdata}", "%{x}"
     hover = (
         f"{row_title or tr('hover_row', lang)}: {row_ref}<br>"
@@ -174,15 +185,16 @@ def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = N
         out = [label if s < hide_from else "?" for s, label in enumerate(out)]
     plain_src = [token_html(tok) for tok in trace.source_tokens]
     steps, n_src = matrix.shape
-    custom = [[[plain_src[i], out[s], s + 1, i + 1] for i in range(n_src)] for s in range(steps)]
+    custom = _cells(steps, n_src, lambda s, i: [plain_src[i], out[s], s + 1, i + 1])
     hover = (
         f"{tr('hover_step', lang)} %{{customdata[2]}}: %{{customdata[1]}}<br>"
         f"{tr('hover_source', lang)} %{{customdata[3]}}: %{{customdata[0]}}<br>"
         f"α = %{{z:.5f}}<extra></extra>"
     )
-    z = matrix.astype(float).tolist()
-    if hide_from is not None:
-        z = [row if s < hide_from else [None] * n_src for s, row in enumerate(z)]
+    z = matrix.astype(np.float32)
+    if hide_from is not None:  # NaN cells are gaps; the axes keep every row (explicit ranges)
+        z = z.copy()
+        z[hide_from:] = np.nan
     heat = go.Heatmap(
         z=z,
         x=list(range(n_src)),
@@ -199,8 +211,10 @@ def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = N
     if steps * n_src <= MAX_TEXT_CELLS:
         heat.update(texttemplate="%{z:.2f}", textfont=dict(size=9))
     fig = go.Figure(heat)
-    fig.update_xaxes(**_token_axis(src, tr("axis_source", lang)), side="top")
-    fig.update_yaxes(**_token_axis(out, tr("axis_output", lang)), autorange="reversed")
+    # Explicit ranges: a guess-mode matrix whose rows are blank keeps its shape and colour bar.
+    fig.update_xaxes(**_token_axis(src, tr("axis_source", lang)), side="top",
+                     range=[-0.5, n_src - 0.5])  # fmt: skip
+    fig.update_yaxes(**_token_axis(out, tr("axis_output", lang)), range=[steps - 0.5, -0.5])
     _highlight_row(fig, t, n_src)
     return _layout(fig, max(220, 90 + 24 * steps))
 

@@ -2,7 +2,8 @@
 
 Models are shared by every session (``st.cache_resource``): nothing here writes to them, and
 ``attention_core`` puts them in eval mode at load time and decodes under inference mode.
-Traces are cached per (checkpoint, weights version, sentence, mode, beam, reference).
+Traces are cached per (checkpoint, weights version, sentence, mode, beam, reference) in the
+process-wide cache bounded by memory (``memo.SHARED``, 100 MB unless configured).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import torch
 
 from attention_core import CheckpointError, Trace, decode, load
 
+from . import memo
 from .catalog import Entry
 
 
@@ -72,12 +74,9 @@ def get(entry: Entry) -> Loaded:
         return Loaded(None, "broken", f"{type(exc).__name__}: {exc}")
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _trace(
-    _translator, path: str, version: str, sentence: str, mode: str, beam: int, reference: str
-) -> Trace:
+def _trace(translator, sentence: str, mode: str, beam: int, reference: str) -> Trace:
     return decode(
-        _translator,
+        translator,
         sentence,
         mode=mode,
         beam=beam,
@@ -92,4 +91,5 @@ def trace(entry: Entry, translator, sentence: str, mode: str, beam: int, referen
     """
     beam = beam if mode == "beam" else 1
     reference = reference if mode == "forced" else ""
-    return _trace(translator, str(entry.path), entry.version, sentence, mode, beam, reference)
+    key = ("trace", str(entry.path), entry.version, sentence, mode, beam, reference)
+    return memo.SHARED.get(key, lambda: _trace(translator, sentence, mode, beam, reference))

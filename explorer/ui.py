@@ -387,10 +387,14 @@ def run_decode(sel: Selection, sentence: str, mode: str, beam: int, reference: s
 # ----- results ------------------------------------------------------------------------------
 
 
-def show_result(sel: Selection, trace: Trace) -> None:
-    lang = sel.lang
+def show_translation(trace: Trace, lang: str) -> None:
     st.markdown(f"**{tr('translation_label', lang)}**")
     st.code(trace.output_text or "∅", language=None, wrap_lines=True)
+
+
+def show_details(sel: Selection, trace: Trace) -> None:
+    """The tokens, unknown words, mode notes and downloads of a decoded sentence."""
+    lang = sel.lang
     unknown = [figures.token_text(t) for t, o in zip(trace.source_tokens, trace.source_oov) if o]
     if unknown:
         st.caption(tr("oov_caption", lang, count=len(unknown)))
@@ -445,10 +449,3 @@ def plotly_config(name: str) -> dict:
 
 def _chart(fig, key: str) -> None:
     st.plotly_chart(fig, width="stretch", config=plotly_config(key), key=key)
-
-
-def step_view(sel: Selection, sentence: str, mode: str, beam: int, reference: str) -> None:
-    """The step view (explorer/stepper.py)."""
-    from . import stepper  # stepper builds on this module
-
-    stepper.step_view(sel, sentence, mode, beam, reference)

@@ -2,7 +2,7 @@
 the sentence input, and the explorer's step view for any trace (a beam hypothesis).
 
 Decoding is always ``attention_core.decode``; nothing here decodes by itself. Results are cached
-per (checkpoint, weights version, sentence, options) with a bounded number of entries.
+per (checkpoint, weights version, sentence, options) in the app's cache bounded by memory.
 """
 
 from __future__ import annotations
@@ -14,51 +14,48 @@ import streamlit as st
 
 from attention_core import Trace, decode
 
-from . import equations, figures, tables, ui, whatif_figures
+from . import equations, figures, memo, tables, ui, whatif_figures
 from .examples import EXAMPLES, default_sentence
 from .strings import PANEL_CAPTION_KEYS, PANEL_TITLE_KEYS, tr
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _decode(
-    _translator,
-    path: str,
-    version: str,
-    sentence: str,
-    mode: str,
-    beam: int,
-    length_penalty: float,
-    override_step: int | None,
-    weights: tuple[float, ...] | None,
-    prefix: str | None,
-) -> Trace:
-    overrides = {override_step: list(weights)} if weights is not None else None
-    return decode(
-        _translator,
-        sentence,
-        mode=mode,
-        beam=beam,
-        length_penalty=length_penalty,
-        overrides=overrides,
-        prefix=prefix,
-    )
-
-
 def cached_decode(sel, sentence: str, **options) -> Trace:
-    """``decode`` through the cache; raises what ``decode`` raises (``InputError``)."""
+    """``decode`` through the shared cache bounded by memory (``memo.SHARED``); raises what
+    ``decode`` raises (``InputError``)."""
     weights = options.get("weights")
-    return _decode(
-        sel.loaded.translator,
+    weights = None if weights is None else tuple(float(w) for w in weights)
+    mode, beam = options.get("mode", "greedy"), int(options.get("beam", 1))
+    alpha, step, prefix = (
+        float(options.get("length_penalty", 1.0)),
+        options.get("override_step"),
+        options.get("prefix"),
+    )
+    key = (
+        "decode",
         str(sel.entry.path),
         sel.entry.version,
         sentence,
-        options.get("mode", "greedy"),
-        int(options.get("beam", 1)),
-        float(options.get("length_penalty", 1.0)),
-        options.get("override_step"),
-        None if weights is None else tuple(float(w) for w in weights),
-        options.get("prefix"),
+        mode,
+        beam,
+        alpha,
+        step,
+        weights,
+        prefix,
     )
+
+    def run() -> Trace:
+        overrides = {step: list(weights)} if weights is not None else None
+        return decode(
+            sel.loaded.translator,
+            sentence,
+            mode=mode,
+            beam=beam,
+            length_penalty=alpha,
+            overrides=overrides,
+            prefix=prefix,
+        )
+
+    return memo.SHARED.get(key, run)
 
 
 def safe_decode(sel, sentence: str, *, advise: bool = True, **options) -> Trace | None:

@@ -1,4 +1,9 @@
-"""The explorer page: one sentence through one model, one decoder step at a time."""
+"""The explorer page: one sentence through one model, one decoder step at a time.
+
+The sentence box stays on top; examples, decoding options, the tokens and the downloads fold
+into an expander, so the first screen holds the step player: its controls, the attention
+matrix with the step's row outlined, the step's weights and its main equation.
+"""
 
 import streamlit as st
 
@@ -23,8 +28,10 @@ st.text_input(
     help=tr("sentence_help_dates" if task == "dates" else "sentence_help_text", lang),
     persist_state="session",
 )
-ui.example_buttons(task, lang)
-mode, beam, reference = ui.decode_controls(task, lang)
+more = st.expander(tr("explorer_more_label", lang))
+with more:
+    ui.example_buttons(task, lang)
+    mode, beam, reference = ui.decode_controls(task, lang)
 sentence = st.session_state[key] or ""
 
 ui.sync_url(
@@ -40,7 +47,10 @@ trace = ui.run_decode(sel, sentence, mode, beam, reference)
 if trace is None:
     st.stop()
 
-ui.show_result(sel, trace)
-st.divider()
+with more:
+    ui.show_details(sel, trace)
 stepper.classroom_controls(lang)
-stepper.step_view(sel, sentence, mode, beam, reference)
+if not stepper.guessing():  # in guess mode the player shows the translation word by word
+    ui.show_translation(trace, lang)
+trace_key = (sel.entry.name, sel.entry.version, sentence, mode, beam, reference)
+stepper.player([trace], trace_key, lang)

@@ -1,0 +1,396 @@
+// The step player: one decoded sentence, stepped through in the browser with no server round
+// trip. Python (explorer/player_data.py) designs every figure, text and table of every step and
+// sends them once, as UTF-8 JSON bytes; this file only draws the step asked for. It never puts
+// data into HTML: user tokens reach the page as textContent, or inside Plotly figures that the
+// server has already escaped; our own strings arrive as [kind, text] segments.
+
+const LIBS = "__attentionPlayerLibs"; // window slot: plotly.js and KaTeX, loaded once per page
+const STATE = "__attentionPlayer"; // slot on our root element: the running player, if any
+const ARRAYS = {
+  f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array,
+  i2: Int16Array, u2: Uint16Array, i4: Int32Array, u4: Uint32Array,
+};
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const tag = document.createElement("script");
+    tag.src = src;
+    tag.onload = resolve;
+    tag.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(tag);
+  });
+}
+
+// plotly.js and KaTeX come from the app's own static folder (static/vendor/README.md), never a
+// CDN. Streamlit's chart element sets window.Plotly to its own bundle: keep our reference and
+// give theirs back.
+function libraries(base) {
+  if (!window[LIBS]) {
+    window[LIBS] = (async () => {
+      const theirs = window.Plotly;
+      await loadScript(`${base}plotly-cartesian-4.1.1.min.js`);
+      const Plotly = window.Plotly;
+      if (theirs) window.Plotly = theirs;
+      if (!window.katex) await loadScript(`${base}katex-0.16.47.min.js`);
+      return { Plotly, katex: window.katex };
+    })();
+  }
+  return window[LIBS];
+}
+
+function parse(data) {
+  if (data instanceof Uint8Array || data instanceof ArrayBuffer) {
+    return JSON.parse(new TextDecoder().decode(data));
+  }
+  return typeof data === "string" ? JSON.parse(data) : data;
+}
+
+// Plotly's base64 typed array ({dtype, bdata, shape}) as numbers, for the tables.
+function decode(value) {
+  if (!value || value.bdata === undefined) return value;
+  const bin = atob(value.bdata);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i += 1) bytes[i] = bin.charCodeAt(i);
+  const flat = new ARRAYS[value.dtype](bytes.buffer);
+  if (!value.shape) return Array.from(flat);
+  const cols = Number(value.shape.split(",")[1]);
+  return Array.from({ length: flat.length / cols }, (_, r) => flat.subarray(r * cols, (r + 1) * cols));
+}
+
+// Set Plotly's attribute path ("marker.color", "shapes[0].y0"), copying along the way so the
+// step-1 figure we were sent stays as it is.
+function setPath(root, path, value) {
+  let node = root;
+  const parts = path.split(".");
+  parts.forEach((part, n) => {
+    const [, name, index] = part.match(/^([^[\]]+)(?:\[(\d+)\])?$/);
+    const last = n === parts.length - 1;
+    if (index === undefined) {
+      if (last) node[name] = value;
+      else node = node[name] = { ...node[name] };
+    } else {
+      node[name] = node[name].slice();
+      if (last) node[name][Number(index)] = value;
+      else node = node[name][Number(index)] = { ...node[name][Number(index)] };
+    }
+  });
+}
+
+function figureAt(figure, k, template, extra) {
+  const data = figure.base.data.map((trace) => ({ ...trace }));
+  const layout = { ...figure.base.layout, template };
+  for (const update of [figure.steps[k], extra]) {
+    if (!update) continue;
+    for (const [i, attrs] of Object.entries(update.data || {})) {
+      for (const [path, value] of Object.entries(attrs)) setPath(data[Number(i)], path, value);
+    }
+    for (const [path, value] of Object.entries(update.layout || {})) setPath(layout, path, value);
+  }
+  return { data, layout };
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// Our strings: [["t", text], ["b", bold], ["m", LaTeX]]; text via textContent only.
+function writeSegments(node, segments, katex) {
+  node.replaceChildren();
+  for (const [kind, text] of segments) {
+    if (kind === "m") {
+      const span = el("span");
+      katex.render(text, span, { throwOnError: false });
+      node.appendChild(span);
+    } else {
+      node.appendChild(el(kind === "b" ? "strong" : "span", "", text));
+    }
+  }
+  return node;
+}
+
+function number(v) {
+  if (typeof v !== "number") return String(v);
+  return Number.isFinite(v) ? String(Number(v.toPrecision(5))) : "—";
+}
+
+function fillTable(table, spec, k) {
+  const cells = spec.base.cells.map((column, j) => {
+    const changed = spec.steps[k] && spec.steps[k][String(j)];
+    return decode(changed !== undefined ? changed : column);
+  });
+  const head = el("thead");
+  const row = el("tr");
+  spec.base.columns.forEach((name) => row.appendChild(el("th", "", name)));
+  head.appendChild(row);
+  const body = el("tbody");
+  const rows = cells.length ? cells[0].length : 0;
+  for (let r = 0; r < rows; r += 1) {
+    const tr = el("tr");
+    cells.forEach((column) => tr.appendChild(el("td", "", number(column[r]))));
+    body.appendChild(tr);
+  }
+  table.replaceChildren(head, body);
+}
+
+function dispose(root) {
+  const old = root[STATE];
+  if (old) old.dispose();
+  root[STATE] = null;
+}
+
+export default function player(component) {
+  const { data, parentElement } = component;
+  const root = parentElement.querySelector(".attn-player-root") || parentElement;
+  dispose(root); // a new sentence in the same element: stop the old timer first
+  const payload = parse(data);
+  const status = el("p", "attn-status", payload.labels.player_loading || "…");
+  root.replaceChildren(status);
+  let alive = true;
+  let timer = null;
+  const plots = [];
+  root[STATE] = {
+    dispose() {
+      alive = false;
+      if (timer) clearInterval(timer);
+      timer = null;
+      plots.forEach((div) => window[LIBS] && window[LIBS].then(({ Plotly }) => Plotly.purge(div)));
+    },
+  };
+
+  libraries(payload.assets).then(({ Plotly, katex }) => {
+    if (!alive) return;
+    build(root, payload, Plotly, katex, plots, (t) => { timer = t; }, () => timer);
+  }).catch((err) => {
+    status.textContent = payload.labels.player_failed || String(err);
+  });
+  return () => dispose(root);
+}
+
+function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
+  const L = payload.labels;
+  const n = payload.n;
+  const revealed = new Set();
+  const storeKey = `attn-player:${payload.id}`;
+  let k = payload.start;
+  const stored = Number(sessionStorage.getItem(storeKey));
+  if (Number.isInteger(stored) && stored >= 0 && stored < n) k = stored;
+
+  root.replaceChildren();
+  root.classList.toggle("attn-present", payload.present);
+  root.tabIndex = 0;
+  root.setAttribute("aria-label", L.step_label);
+
+  // ----- controls: previous, slider, next, play, speed; the step in words ---------------------
+  const bar = el("div", "attn-controls");
+  const prev = el("button", "attn-button", `‹ ${L.previous}`);
+  const slider = el("input", "attn-slider");
+  Object.assign(slider, { type: "range", min: 1, max: n, step: 1 });
+  slider.setAttribute("aria-label", L.step_label);
+  const next = el("button", "attn-button", `${L.next} ›`);
+  const play = el("button", "attn-button attn-play", `▶ ${L.play_label}`);
+  const speed = el("select", "attn-speed");
+  speed.setAttribute("aria-label", L.speed_label);
+  payload.speeds.forEach((s) => {
+    const option = el("option", "", L.speed_values[String(s)] || `${s}`);
+    option.value = String(s);
+    speed.appendChild(option);
+  });
+  speed.value = "1";
+  const counter = el("span", "attn-counter");
+  bar.append(prev, slider, next, play, speed, counter);
+  const help = el("p", "attn-help", L.player_keys_help);
+  root.append(bar, help);
+
+  // ----- one column per view (one trace; compare and what-if show two) -----------------------
+  const grid = el("div", "attn-views");
+  grid.style.gridTemplateColumns = `repeat(${payload.views.length}, minmax(0, 1fr))`;
+  root.appendChild(grid);
+  const views = payload.views.map((view) => makeView(grid, view, payload, Plotly, katex, plots));
+
+  function hiddenAt(view, step) {
+    return payload.guess && view.attention && !getTimer() && !revealed.has(step);
+  }
+
+  function config(name, step) {
+    const filename = `${payload.name}-${name}-step${step + 1}`.replace(/[^A-Za-z0-9._-]+/g, "-");
+    return {
+      displaylogo: false, responsive: true,
+      toImageButtonOptions: { format: payload.image_format, filename, scale: payload.image_format === "png" ? 2 : 1 },
+    };
+  }
+
+  function draw(div, figure, step, extra, name) {
+    const { data, layout } = figureAt(figure, step, payload.template, extra);
+    return Plotly.react(div, data, layout, config(name, step));
+  }
+
+  function show(step, { focus = false } = {}) {
+    k = Math.min(Math.max(step, 0), n - 1);
+    slider.value = String(k + 1);
+    prev.disabled = k <= 0;
+    next.disabled = k >= n - 1;
+    sessionStorage.setItem(storeKey, String(k));
+    const url = new URL(window.location.href);
+    url.searchParams.set("step", String(k + 1));
+    window.history.replaceState(window.history.state, "", url);
+    views.forEach((v) => {
+      const kv = Math.min(k, v.view.n - 1);
+      const hidden = hiddenAt(v.view, kv);
+      counter.textContent = (hidden ? v.view.step_text_hidden : v.view.step_text)[kv];
+      v.step.textContent = (hidden ? v.view.step_text_hidden : v.view.step_text)[kv];
+      v.sofar.replaceChildren(...v.view.tokens.slice(0, kv + 1).map((tok, i) => {
+        const chip = el("span", i === kv ? "attn-token attn-current" : "attn-token", i === kv && hidden ? "?" : tok);
+        return chip;
+      }));
+      const guess = hidden && v.view.heatmap.guess ? v.view.heatmap.guess[kv] : null;
+      draw(v.heatmap, v.view.heatmap.figure, kv, guess, "attention");
+      v.prompt.hidden = !hidden;
+      v.promptText.textContent = L.guess_prompt.replace("{t}", String(kv + 1));
+      v.equationBox.hidden = hidden;
+      v.equationsTitle.textContent = L.equations_title.replace("{t}", String(kv + 1));
+      v.panelsTitle.textContent = L.panels_title.replace("{t}", String(kv + 1));
+      if (!hidden) {
+        const eqs = v.view.equations[kv];
+        const main = eqs[v.view.main_equation] || eqs[0];
+        writeSegments(v.mainCaption, main[0], katex);
+        katex.render(main[1], v.mainEquation, { displayMode: true, throwOnError: false });
+        v.equations.replaceChildren(...eqs.map(([caption, latex]) => {
+          const item = el("div", "attn-equation");
+          const math = el("div");
+          katex.render(latex, math, { displayMode: true, throwOnError: false });
+          item.append(writeSegments(el("p", "attn-caption"), caption, katex), math);
+          return item;
+        }));
+      }
+      if (v.heatTable.parentElement.open) fillTable(v.heatTable, v.view.heatmap.table, 0);
+      // The rest after this frame: the outlined row moves at once.
+      requestAnimationFrame(() => v.panels.forEach((p) => {
+        p.box.hidden = hidden && p.spec.reveals;
+        if (p.box.hidden) return;
+        draw(p.div, p.spec.figure, kv, null, p.spec.name);
+        if (p.details.open) fillTable(p.table, p.spec.table, kv);
+      }));
+    });
+    if (focus) root.focus({ preventScroll: true });
+  }
+
+  function stop() {
+    if (getTimer()) clearInterval(getTimer());
+    setTimer(null);
+    play.textContent = `▶ ${L.play_label}`;
+    play.setAttribute("aria-pressed", "false");
+  }
+
+  function start() {
+    if (k >= n - 1) show(0);
+    setTimer(setInterval(() => {
+      if (k >= n - 1) { stop(); show(k); return; }
+      show(k + 1);
+    }, Number(speed.value) * 1000));
+    play.textContent = `❚❚ ${L.pause_label}`;
+    play.setAttribute("aria-pressed", "true");
+    show(k);
+  }
+
+  show(k); // the first drawing also gives each plot div Plotly's .on()
+  prev.addEventListener("click", () => show(k - 1));
+  next.addEventListener("click", () => show(k + 1));
+  slider.addEventListener("input", () => show(Number(slider.value) - 1));
+  play.addEventListener("click", () => (getTimer() ? stop() : start()));
+  speed.addEventListener("change", () => { if (getTimer()) { stop(); start(); } });
+  root.addEventListener("keydown", (event) => {
+    if (event.target === slider || event.target.tagName === "SELECT") return; // native keys
+    const moves = { ArrowLeft: k - 1, ArrowRight: k + 1, Home: 0, End: n - 1 };
+    if (event.key in moves) {
+      event.preventDefault();
+      show(moves[event.key], { focus: true });
+    }
+  });
+  views.forEach((v) => {
+    v.heatmap.on("plotly_click", (event) => {
+      const point = event.points && event.points[0];
+      if (point && Number.isFinite(point.y)) show(Math.round(point.y));
+    });
+    v.reveal.addEventListener("click", () => { revealed.add(Math.min(k, v.view.n - 1)); show(k); });
+    const tables = [[v.heatTable.parentElement, v.heatTable, v.view.heatmap.table, () => 0]]
+      .concat(v.panels.map((p) => [p.details, p.table, p.spec.table, () => Math.min(k, v.view.n - 1)]));
+    tables.forEach(([details, table, spec, at]) => details.addEventListener("toggle", () => {
+      if (details.open) fillTable(table, spec, at());
+    }));
+  });
+}
+
+function makeView(grid, view, payload, Plotly, katex, plots) {
+  const L = payload.labels;
+  const column = el("section", "attn-view");
+  if (view.title) column.appendChild(el("h3", "attn-view-title", view.title));
+  const sofar = el("p", "attn-sofar");
+  sofar.setAttribute("aria-label", L.translation_so_far);
+  const step = el("p", "attn-step");
+  column.append(el("p", "attn-label", L.translation_so_far), sofar, step);
+
+  const first = el("div", "attn-first"); // the first screen: matrix | main panel and equation
+  const left = el("div", "attn-box");
+  left.append(writeSegments(el("h4"), view.heatmap.title, katex),
+    writeSegments(el("p", "attn-caption"), view.heatmap.caption, katex));
+  const heatmap = el("div", "attn-plot attn-heatmap");
+  plots.push(heatmap);
+  const heatDetails = el("details");
+  heatDetails.appendChild(el("summary", "", L.show_table));
+  const heatTable = el("table", "attn-table");
+  heatDetails.appendChild(heatTable);
+  left.append(heatmap, heatDetails);
+
+  const right = el("div", "attn-box");
+  const prompt = el("div", "attn-guess");
+  const promptText = el("p");
+  const reveal = el("button", "attn-button attn-reveal", L.reveal);
+  prompt.append(promptText, reveal);
+  const equationBox = el("div", "attn-main-equation");
+  const mainCaption = el("p", "attn-caption");
+  const mainEquation = el("div");
+  equationBox.append(mainCaption, mainEquation);
+  right.append(prompt);
+  first.append(left, right);
+  column.appendChild(first);
+
+  const panels = [];
+  const below = el("div", "attn-below");
+  const equationsTitle = el("h4");
+  const equations = el("div", "attn-equations");
+  const panelsTitle = el("h4");
+  const timeline = el("div", "attn-plot");
+  plots.push(timeline);
+  for (const spec of view.panels) {
+    const box = el("div", "attn-box attn-panel");
+    box.dataset.panel = spec.name;
+    box.append(writeSegments(el("h5"), spec.title, katex),
+      writeSegments(el("p", "attn-caption"), spec.caption, katex));
+    const div = el("div", "attn-plot");
+    plots.push(div);
+    const details = el("details");
+    details.appendChild(el("summary", "", L.show_table));
+    const table = el("table", "attn-table");
+    details.appendChild(table);
+    box.append(div, details);
+    panels.push({ spec, box, div, details, table });
+    if (spec.name === view.main_panel) right.appendChild(box);
+  }
+  right.appendChild(equationBox);
+  const timelineBox = el("div", "attn-box");
+  timelineBox.append(writeSegments(el("h4"), view.timeline.title, katex), timeline);
+  below.append(timelineBox, equationsTitle, equations, panelsTitle);
+  panels.filter((p) => p.spec.name !== view.main_panel).forEach((p) => below.appendChild(p.box));
+  column.appendChild(below);
+  grid.appendChild(column);
+  // The timeline does not change with the step: drawn once.
+  const drawn = figureAt(view.timeline.figure, 0, payload.template);
+  Plotly.react(timeline, drawn.data, drawn.layout, { displaylogo: false, responsive: true });
+  return {
+    view, sofar, step, heatmap, heatTable, prompt, promptText, reveal, equationBox,
+    mainCaption, mainEquation, equations, equationsTitle, panelsTitle, panels,
+  };
+}
