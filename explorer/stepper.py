@@ -23,6 +23,9 @@ BASE_CSS = """
    formula by a pixel or two, which makes it a scrollable region that a keyboard cannot reach
    (axe-core: scrollable-region-focusable); the padding gives them room. */
 .stApp .katex-display { padding: 0.15em 0.3em; }
+/* Less empty space above the title, so a step fits on the first screen. */
+.stApp [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+.stApp h1 { padding-top: 0.25rem; }
 </style>
 """
 PRESENTER_CSS = """
@@ -55,9 +58,9 @@ def guessing() -> bool:
     return bool(st.session_state.get("guess"))
 
 
-def classroom_controls(lang: str) -> None:
+def classroom_controls(lang: str, where=None) -> None:
     """Presenter mode and guess-then-reveal (autoplay and its speed are in the player)."""
-    left, right, _ = st.columns([1, 1, 2])
+    left, right = (where or st).columns(2)
     left.toggle(tr("present_label", lang), key="present", help=tr("present_help", lang))
     right.toggle(tr("guess_label", lang), key="guess", help=tr("guess_help", lang))
     ss = st.session_state

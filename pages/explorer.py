@@ -12,8 +12,8 @@ from explorer.strings import tr
 
 sel = ui.page_start()
 lang = sel.lang
-st.title(tr("explorer_title", lang))
-st.caption(tr("explorer_intro", lang))
+# The introduction is the title's help: the first screen is for the step itself.
+st.title(tr("explorer_title", lang), help=tr("explorer_intro", lang))
 
 if sel.loaded is None or sel.loaded.translator is None:
     ui.show_unavailable(sel)
@@ -28,10 +28,12 @@ st.text_input(
     help=tr("sentence_help_dates" if task == "dates" else "sentence_help_text", lang),
     persist_state="session",
 )
-more = st.expander(tr("explorer_more_label", lang))
+row, toggles = st.columns([3, 2], vertical_alignment="center")
+more = row.expander(tr("explorer_more_label", lang))
 with more:
     ui.example_buttons(task, lang)
     mode, beam, reference = ui.decode_controls(task, lang)
+stepper.classroom_controls(lang, toggles)
 sentence = st.session_state[key] or ""
 
 ui.sync_url(
@@ -48,9 +50,8 @@ if trace is None:
     st.stop()
 
 with more:
+    if not stepper.guessing():  # in guess mode the player shows the output word by word
+        ui.show_translation(trace, lang)
     ui.show_details(sel, trace)
-stepper.classroom_controls(lang)
-if not stepper.guessing():  # in guess mode the player shows the translation word by word
-    ui.show_translation(trace, lang)
 trace_key = (sel.entry.name, sel.entry.version, sentence, mode, beam, reference)
 stepper.player([trace], trace_key, lang)

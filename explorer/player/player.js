@@ -201,8 +201,9 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   speed.value = "1";
   const counter = el("span", "attn-counter");
   bar.append(prev, slider, next, play, speed, counter);
-  const help = el("p", "attn-help", L.player_keys_help);
-  root.append(bar, help);
+  root.title = L.player_keys_help;
+  root.append(bar);
+  const single = payload.views.length === 1;
 
   // ----- one column per view (one trace; compare and what-if show two) -----------------------
   const grid = el("div", "attn-views");
@@ -239,11 +240,14 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
     views.forEach((v) => {
       const kv = Math.min(k, v.view.n - 1);
       const hidden = hiddenAt(v.view, kv);
-      counter.textContent = (hidden ? v.view.step_text_hidden : v.view.step_text)[kv];
-      v.step.textContent = (hidden ? v.view.step_text_hidden : v.view.step_text)[kv];
-      v.sofar.replaceChildren(...v.view.tokens.slice(0, kv + 1).map((tok, i) => {
-        const chip = el("span", i === kv ? "attn-token attn-current" : "attn-token", i === kv && hidden ? "?" : tok);
-        return chip;
+      const words = (hidden ? v.view.step_text_hidden : v.view.step_text)[kv];
+      counter.textContent = single ? words : `${k + 1} / ${n}`;
+      v.step.textContent = single ? "" : words;
+      // The whole output, the step's token outlined; in guess mode nothing from it on.
+      const shown = hidden ? v.view.tokens.slice(0, kv).concat(["?"]) : v.view.tokens;
+      v.sofar.replaceChildren(...shown.map((tok, i) => {
+        const cls = i === kv ? "attn-token attn-current" : i > kv ? "attn-token attn-later" : "attn-token";
+        return el("span", cls, tok);
       }));
       const guess = hidden && v.view.heatmap.guess ? v.view.heatmap.guess[kv] : null;
       draw(v.heatmap, v.view.heatmap.figure, kv, guess, "attention");
@@ -330,19 +334,19 @@ function makeView(grid, view, payload, Plotly, katex, plots) {
   const sofar = el("p", "attn-sofar");
   sofar.setAttribute("aria-label", L.translation_so_far);
   const step = el("p", "attn-step");
-  column.append(el("p", "attn-label", L.translation_so_far), sofar, step);
+  column.append(step, sofar);
 
   const first = el("div", "attn-first"); // the first screen: matrix | main panel and equation
   const left = el("div", "attn-box");
-  left.append(writeSegments(el("h4"), view.heatmap.title, katex),
-    writeSegments(el("p", "attn-caption"), view.heatmap.caption, katex));
   const heatmap = el("div", "attn-plot attn-heatmap");
   plots.push(heatmap);
   const heatDetails = el("details");
   heatDetails.appendChild(el("summary", "", L.show_table));
   const heatTable = el("table", "attn-table");
   heatDetails.appendChild(heatTable);
-  left.append(heatmap, heatDetails);
+  left.append(writeSegments(el("h4"), view.heatmap.title, katex), heatmap,
+    writeSegments(el("p", "attn-caption"), view.heatmap.caption, katex),
+    el("p", "attn-help", L.player_keys_help), heatDetails);
 
   const right = el("div", "attn-box");
   const prompt = el("div", "attn-guess");
@@ -367,19 +371,21 @@ function makeView(grid, view, payload, Plotly, katex, plots) {
   for (const spec of view.panels) {
     const box = el("div", "attn-box attn-panel");
     box.dataset.panel = spec.name;
-    box.append(writeSegments(el("h5"), spec.title, katex),
-      writeSegments(el("p", "attn-caption"), spec.caption, katex));
     const div = el("div", "attn-plot");
     plots.push(div);
     const details = el("details");
     details.appendChild(el("summary", "", L.show_table));
     const table = el("table", "attn-table");
     details.appendChild(table);
-    box.append(div, details);
+    box.append(writeSegments(el("h5"), spec.title, katex), div,
+      writeSegments(el("p", "attn-caption"), spec.caption, katex), details);
     panels.push({ spec, box, div, details, table });
-    if (spec.name === view.main_panel) right.appendChild(box);
+    if (spec.name === view.main_panel) {
+      div.after(equationBox); // the step's main equation right under its weights
+      right.appendChild(box);
+    }
   }
-  right.appendChild(equationBox);
+  if (!equationBox.parentElement) right.appendChild(equationBox);
   const timelineBox = el("div", "attn-box");
   timelineBox.append(writeSegments(el("h4"), view.timeline.title, katex), timeline);
   below.append(timelineBox, equationsTitle, equations, panelsTitle);

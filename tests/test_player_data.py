@@ -1,0 +1,164 @@
+"""The step player's data (explorer/player_data.py, explorer/panels.py): what the browser
+rebuilds at step t equals what the server's figure, table and equation code give for step t.
+
+The browser applies each step's update to step 1's figure with the same rules as
+``player_data.apply``; the browser tests check that the drawn values match too.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from conftest import make_translator
+from test_app import needs_dates
+
+from attention_core import ATTENTION_KINDS, decode
+from attention_core.checkpoint import load
+from explorer import equations, figures, panels, player_data, tables
+from explorer.strings import STRINGS
+
+HOSTILE = "<b>bold</b> & <a href='x'>a</a> $x^2$ the the"
+
+
+def _traces():
+    out = []
+    for kind in ATTENTION_KINDS:
+        tr = make_translator(kind)
+        out.append(decode(tr, "5 mars 2024"))
+    return out
+
+
+TRACES = _traces()
+
+
+def _rebuilt_table(spec: dict, t: int) -> dict:
+    cells = [spec["steps"][t].get(str(j), column) for j, column in enumerate(spec["base"]["cells"])]
+    return {"columns": spec["base"]["columns"], "cells": cells}
+
+
+@pytest.mark.parametrize("trace", TRACES, ids=[t.attention_kind for t in TRACES])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_step_of_every_panel_equals_its_own_build(trace, lang):
+    view = player_data.view(trace, lang)
+    by_name = {p["name"]: p for p in view["panels"]}
+    assert list(by_name) == [p.name for p in panels.panels_of(trace)]
+    for panel in panels.panels_of(trace):
+        spec = by_name[panel.name]
+        for t in range(len(trace.steps)):
+            built = player_data.figure_dict(panel.figure(trace, t, lang), False)
+            assert player_data.apply(spec["figure"]["base"], spec["figure"]["steps"][t]) == built
+            table = player_data.table_dict(panel.table(trace, t, lang))
+            assert _rebuilt_table(spec["table"], t) == table
+
+
+@pytest.mark.parametrize("trace", TRACES, ids=[t.attention_kind for t in TRACES])
+def test_the_matrix_outlines_each_step(trace):
+    view = player_data.view(trace, "en")
+    heat = view["heatmap"]["figure"]
+    for t in range(len(trace.steps)):
+        built = player_data.figure_dict(figures.attention_heatmap(trace, t, "en"), False)
+        assert player_data.apply(heat["base"], heat["steps"][t]) == built
+        shape = built["layout"]["shapes"][0]
+        assert (shape["y0"], shape["y1"]) == (t - 0.5, t + 0.5)
+
+
+@pytest.mark.parametrize("trace", [t for t in TRACES if t.attention_kind != "none"])
+def test_guess_mode_blanks_the_step_and_later_rows_but_keeps_the_matrix(trace):
+    view = player_data.view(trace, "en", guess=True)
+    heat = view["heatmap"]
+    n, s = len(trace.steps), len(trace.source_tokens)
+    for t in range(n):
+        hidden = player_data.apply(heat["figure"]["base"], heat["guess"][t])
+        built = player_data.figure_dict(
+            figures.attention_heatmap(trace, t, "en", hide_from=t), False
+        )
+        assert hidden["data"][0].pop("hoverongaps") is False  # no hover on the hidden cells
+        # ... so their customdata (the step's token, "?" in the full build) is never shown
+        hidden["data"][0].pop("customdata"), built["data"][0].pop("customdata")
+        assert hidden == built
+        z = _decode(hidden["data"][0]["z"])
+        assert np.isnan(z[t:]).all() and not np.isnan(z[:t]).any()
+        ticks = hidden["layout"]["yaxis"]["ticktext"]
+        assert ticks[t:] == ["?"] * (n - t)
+        # the whole matrix keeps its place and its colour bar, also at step 1
+        assert hidden["layout"]["yaxis"]["range"] == [n - 0.5, -0.5]
+        assert hidden["layout"]["xaxis"]["range"] == [-0.5, s - 0.5]
+        assert hidden["data"][0]["colorbar"]["title"]["text"]
+    assert "guess" not in player_data.view(trace, "en")["heatmap"]  # only when asked for
+
+
+@pytest.mark.parametrize("trace", TRACES, ids=[t.attention_kind for t in TRACES])
+def test_equations_and_texts_of_every_step(trace):
+    view = player_data.view(trace, "en")
+    for t in range(len(trace.steps)):
+        latex = [eq[1] for eq in view["equations"][t]]
+        assert latex == [eq for _, eq in equations.step_equations(trace, t)]
+        assert view["step_text"][t].startswith(f"Step {t + 1} of {len(trace.steps)}")
+        assert "?" in view["step_text_hidden"][t]
+    assert view["tokens"] == [figures.token_text(s.token) for s in trace.steps]
+
+
+def test_the_payload_is_json_without_nan_and_names_its_trace():
+    trace = TRACES[0]
+    views = [player_data.view(trace, "ko", guess=True)]
+    raw = player_data.payload(views, "ko", id="m|s", assets="/app/static/vendor/", start=99)
+    data = json.loads(raw.decode("utf-8"))
+    assert data["id"] == "m|s" and data["start"] == len(trace.steps) - 1  # clamped
+    assert data["labels"]["next"] == STRINGS["ko"]["next"]
+    assert "NaN" not in raw.decode() and "Infinity" not in raw.decode()
+
+
+def test_user_tokens_are_escaped_in_figures_and_plain_in_texts():
+    tr = make_translator("dot", task="fra-eng")
+    trace = decode(tr, HOSTILE)
+    view = player_data.view(trace, "en")
+    heat = view["heatmap"]["figure"]["base"]
+    ticks = heat["layout"]["xaxis"]["ticktext"]
+    assert len(ticks) == len(trace.source_tokens)  # repeated words: one column each
+    assert all("<b>" not in t and "<a " not in t for t in ticks)
+    for panel in view["panels"]:
+        dumped = json.dumps(panel["figure"])
+        assert "<b>" not in dumped and "<a href" not in dumped
+    # texts go to the page as textContent: plain, not escaped twice
+    assert all("&lt;" not in text for text in view["step_text"])
+
+
+def test_segments_split_our_markdown():
+    assert player_data.segments("The query $s_t$ is **new**.") == [
+        ["t", "The query "],
+        ["m", "s_t"],
+        ["t", " is "],
+        ["b", "new"],
+        ["t", "."],
+    ]
+    assert player_data.segments("no math") == [["t", "no math"]]
+
+
+def test_every_registry_string_exists_in_both_languages():
+    for panel in panels.REGISTRY.values():
+        for key in (*panel.titles.values(), *panel.captions.values()):
+            assert key in STRINGS["en"] and key in STRINGS["ko"], key
+    for key in player_data.labels("en"):
+        if key != "speed_values":
+            assert key in STRINGS["en"] and key in STRINGS["ko"], key
+
+
+@needs_dates
+def test_shipped_models_build_quickly_enough_to_cache():
+    for name in ("dates-dot", "dates-bahdanau", "dates-none"):
+        trace = decode(load(f"checkpoints/{name}"), "Tuesday, March 5, 2024")
+        view = player_data.view(trace, "en", guess=True)
+        assert view["n"] == len(trace.steps)
+        heat = view["heatmap"]["figure"]
+        table = tables.attention_table(trace, "en")
+        assert heat["base"]["data"] and len(table) > 0
+
+
+def _decode(spec) -> np.ndarray:
+    import base64
+
+    flat = np.frombuffer(base64.b64decode(spec["bdata"]), dtype=np.float32)
+    rows, cols = (int(x) for x in spec["shape"].split(","))
+    return flat.reshape(rows, cols)
