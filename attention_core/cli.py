@@ -167,13 +167,21 @@ def _run(args, argv) -> int:
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        keys = ("bleu", "chrf", "exact_match", "unk_share", "sentences")
+        keys = ("bleu", "chrf", "exact_match", "char_accuracy", "unk_share", "sentences")
         for part in [result] + ([result["beam"]] if "beam" in result else []):
             print(
                 f"model {result['model']} on {result['data']} ({part.get('decoding', 'greedy')}): "
                 + ", ".join(f"{k} {part[k]}" for k in keys if k in part)
             )
-        for bucket, m in result.get("by_length", {}).items():
+        if "exact_match" in result:  # dates: exact match per group, then per-character accuracy
+            for key in ("by_locale", "by_width", "by_weekday", "by_century", "by_length"):
+                for name, m in result.get(key, {}).items():
+                    unit = " characters" if key == "by_length" else ""
+                    print(
+                        f"  {key[3:]:>8} {name + unit:>16}: exact {m['exact_match']:7.3f} %"
+                        f"  chars {m['char_accuracy']:7.3f} %  ({m['sentences']})"
+                    )
+        for bucket, m in result.get("by_length", {}).items() if "bleu" in result else ():
             print(
                 f"  {bucket:>5} words: BLEU {m['bleu']:6.2f}  chrF {m['chrf']:6.2f}"
                 f"  ({m['sentences']} sentences)"

@@ -18,6 +18,7 @@ from .vocab import UNK
 
 BUCKETS = ((1, 5), (6, 10), (11, 15), (16, 20), (21, None))
 LONG_WORDS = 11  # "long" sentences: this many words or more
+DATES_TEST_SIZE = 5000  # generated held-out samples scored for a dates model
 
 
 def bucket_name(lo: int, hi: int | None) -> str:
@@ -55,8 +56,57 @@ def unk_share(outputs: list[list[str]]) -> dict:
     }
 
 
+CHAR_BUCKETS = ((1, 10), (11, 15), (16, 20), (21, 25), (26, 30), (31, None))  # source characters
+
+
+def _char_buckets(lengths: list[int]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for lo, hi in CHAR_BUCKETS:
+        idx = [i for i, n in enumerate(lengths) if n >= lo and (hi is None or n <= hi)]
+        if idx:
+            out[bucket_name(lo, hi)] = idx
+    return out
+
+
+def _exact(hyps: list[str], refs: list[list[str]]) -> dict:
+    """Exact match (%), and per-character accuracy (%): position by position against the first
+    reference, a missing character counting as wrong and extra ones ignored."""
+    hits = sum(h in r for h, r in zip(hyps, refs))
+    right = sum(sum(a == b for a, b in zip(h, r[0])) for h, r in zip(hyps, refs))
+    total = sum(len(r[0]) for r in refs)
+    return {
+        "exact_match": round(100 * hits / max(1, len(hyps)), 3),
+        "char_accuracy": round(100 * right / max(1, total), 3),
+        "sentences": len(hyps),
+    }
+
+
+def dates_breakdown(hyps: list[str], samples) -> dict:
+    """Exact match and character accuracy by locale, form width, weekday and century."""
+    groups = {
+        "by_locale": lambda s: s.locale,
+        "by_width": lambda s: s.width,
+        "by_weekday": lambda s: "with weekday" if s.weekday else "without weekday",
+        "by_century": lambda s: f"{s.target[:2]}00s",
+    }
+    out = {}
+    for key, of in groups.items():
+        members: dict[str, list[int]] = {}
+        for i, sample in enumerate(samples):
+            members.setdefault(of(sample), []).append(i)
+        out[key] = {
+            name: _exact([hyps[i] for i in idx], [[samples[i].target] for i in idx])
+            for name, idx in sorted(members.items())
+        }
+    return out
+
+
 def score_outputs(tr: Translator, evalset: data.EvalSet, beam: int = 1) -> dict:
     """Translate ``evalset`` (greedy, or beam search of width ``beam``) and score it."""
+    return _score(tr, evalset, beam)[0]
+
+
+def _score(tr: Translator, evalset: data.EvalSet, beam: int) -> tuple[dict, list[str]]:
     if beam > 1:
         outputs = [decode(tr, s, mode="beam", beam=beam, record=False) for s in evalset.sources]
     else:
@@ -64,8 +114,13 @@ def score_outputs(tr: Translator, evalset: data.EvalSet, beam: int = 1) -> dict:
     hyps = [tr.task.detokenize_target(o) for o in outputs]
     n = len(hyps)
     if tr.task.char_level:
-        hits = sum(h in refs for h, refs in zip(hyps, evalset.references))
-        return {"exact_match": round(100 * hits / max(1, n), 3), "sentences": n}
+        result = _exact(hyps, evalset.references)
+        lengths = [len(tr.task.tokenize_source(s)) for s in evalset.sources]
+        result["by_length"] = {
+            name: _exact([hyps[i] for i in idx], [evalset.references[i] for i in idx])
+            for name, idx in _char_buckets(lengths).items()
+        }
+        return result, hyps
     unknown = unk_share(outputs)
     refs = [[text.normalize(r) for r in rs] for rs in evalset.references]
     bleu, chrf, signature = _bleu_chrf(hyps, refs)
@@ -84,7 +139,7 @@ def score_outputs(tr: Translator, evalset: data.EvalSet, beam: int = 1) -> dict:
     if idx:
         b, c, _ = _bleu_chrf([hyps[i] for i in idx], [refs[i] for i in idx])
         long = {"min_words": LONG_WORDS, "bleu": b, "chrf": c, "sentences": len(idx)}
-    return {
+    result = {
         "bleu": bleu,
         "chrf": chrf,
         "sentences": n,
@@ -95,6 +150,7 @@ def score_outputs(tr: Translator, evalset: data.EvalSet, beam: int = 1) -> dict:
         "decoding": f"beam {beam}" if beam > 1 else "greedy",
         "signature": signature + " (multi-reference, references normalised)",
     }
+    return result, hyps
 
 
 def evaluate(
@@ -112,9 +168,11 @@ def evaluate(
     file is scored whole. "test"/"valid"/"train"/"all" choose explicitly. ``also_beam``: score
     beam search of this width too, on the same sentences, under the key ``"beam"``.
     """
+    samples = None
     if tr.task.char_level and data_path is None:
-        pairs = dates.generate(2000, seed=seed, split="test")
-        chosen = "generated test dates"
+        samples = dates.samples(DATES_TEST_SIZE, seed=seed, split="test")
+        pairs = [(s.source, s.target) for s in samples]
+        chosen = f"generated held-out dates {dates.FIRST_YEAR}-{dates.LAST_YEAR}"
     else:
         if data_path is None:
             raise ValueError("--data PATH is needed for this task")
@@ -125,8 +183,15 @@ def evaluate(
         if split != "all":
             pairs = [p for p in pairs if tatoeba.split_of(p[0]) == split]
         chosen = f"{Path(data_path).name}: {split}"
-    evalset = data.subsample(data.group(pairs), limit)  # limit: an even spread, not the first
-    result = score_outputs(tr, evalset, beam)
+    if samples is not None:  # every generated sample counts, repeats included (no grouping)
+        if limit:
+            samples = [samples[i * len(samples) // limit] for i in range(min(limit, len(samples)))]
+        evalset = data.EvalSet([s.source for s in samples], [[s.target] for s in samples])
+    else:
+        evalset = data.subsample(data.group(pairs), limit)  # limit: an even spread
+    result, hyps = _score(tr, evalset, beam)
     if also_beam and also_beam > 1:
         result["beam"] = score_outputs(tr, evalset, also_beam)
+    if samples is not None:
+        result.update(dates_breakdown(hyps, samples))
     return {"model": tr.name, "data": chosen, **result}

@@ -62,7 +62,7 @@ class TrainConfig:
         base = {}
         if task == "dates":
             base = dict(
-                epochs=6,
+                epochs=4,
                 emb_dim=32,
                 hidden=64,
                 attn_dim=64,

@@ -60,7 +60,33 @@ def test_dates_exact_match(trained_dates):
     from attention_core import load
 
     result = evaluate(load(trained_dates[0]), limit=300)
-    assert result["exact_match"] >= 90 and result["sentences"] <= 300
+    assert result["exact_match"] >= 90 and result["sentences"] == 300
+    assert result["data"] == "generated held-out dates 1000-2999"
+    for key in ("by_locale", "by_width", "by_century", "by_weekday", "by_length"):
+        groups = result[key]
+        assert sum(g["sentences"] for g in groups.values()) == 300, key
+    assert {"en_US", "en_GB", "fr", "de", "ko", "es"} <= set(result["by_locale"])
+    assert result["char_accuracy"] >= result["exact_match"] - 1e-9
+
+
+def test_exact_match_and_character_accuracy():
+    from attention_core.dates import Sample
+    from attention_core.evaluate import _exact, dates_breakdown
+
+    hyps = ["2024-03-05", "2024-03-06", "2024-03"]
+    refs = [["2024-03-05"], ["2024-03-05"], ["2024-03-05"]]
+    result = _exact(hyps, refs)
+    assert abs(result["exact_match"] - 100 / 3) < 1e-2
+    assert abs(result["char_accuracy"] - 100 * (10 + 9 + 7) / 30) < 1e-2  # missing = wrong
+    samples = [Sample("5 mars 2024", "2024-03-05", "fr", "long", False),
+               Sample("2024-03-05", "2024-03-05", "iso", "iso", False),
+               Sample("March 5, 1824", "1824-03-05", "en_US", "long", False)]  # fmt: skip
+    groups = dates_breakdown(["2024-03-05", "2024-03-06", "1824-03-05"], samples)
+    assert groups["by_locale"]["fr"]["exact_match"] == 100
+    assert groups["by_locale"]["iso"]["exact_match"] == 0
+    assert groups["by_width"]["long"]["exact_match"] == 100
+    assert set(groups["by_century"]) == {"1800s", "2000s"}
+    assert groups["by_century"]["2000s"]["exact_match"] == 50
 
 
 @needs_corpus
