@@ -77,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="also score beam search of width K on the same sentences")  # fmt: skip
     e.add_argument("--format", choices=["text", "json"], default="text")
     e.add_argument("--save", action="store_true", help="also write evaluation.json next to it")
+    e.add_argument("--check", action="append", default=[], metavar="TSV",
+                   help="also score this whole file, saved under 'checks'; repeatable")  # fmt: skip
 
     r = sub.add_parser("report", help="the Markdown table of every checkpoint's measured figures")
     r.add_argument("--root", default="checkpoints", help="folder of checkpoint directories")
@@ -159,6 +161,13 @@ def _run(args, argv) -> int:
     if args.also_beam is not None and not 2 <= args.also_beam <= MAX_BEAM:
         raise InputError("bad_beam", f"--also-beam must be 2 to {MAX_BEAM}, not {args.also_beam}")
     result = evaluate(tr, args.data, args.limit, args.split, args.beam, also_beam=args.also_beam)
+    if args.check:
+        from pathlib import Path
+
+        result["checks"] = {}
+        for path in args.check:
+            scored = evaluate(tr, path, split="all", beam=args.beam)
+            result["checks"][Path(path).name] = {k: v for k, v in scored.items() if k != "model"}
     if args.save:
         from pathlib import Path
 
@@ -181,6 +190,9 @@ def _run(args, argv) -> int:
                         f"  {key[3:]:>8} {name + unit:>16}: exact {m['exact_match']:7.3f} %"
                         f"  chars {m['char_accuracy']:7.3f} %  ({m['sentences']})"
                     )
+        for name, m in result.get("checks", {}).items():
+            shown = ", ".join(f"{k} {m[k]}" for k in keys if k in m)
+            print(f"  check {name}: {shown}")
         for bucket, m in result.get("by_length", {}).items() if "bleu" in result else ():
             print(
                 f"  {bucket:>5} words: BLEU {m['bleu']:6.2f}  chrF {m['chrf']:6.2f}"

@@ -43,10 +43,23 @@ def _common(config: dict) -> list[str]:
     ]
 
 
-def _row(config: dict, evaluation: dict) -> list[str]:
+def _percent(result: dict | None, key: str) -> str:
+    value = (result or {}).get(key)
+    return f"{value:.2f} %" if isinstance(value, int | float) else "–"
+
+
+def _checks(task_rows) -> list[str]:
+    """The check files scored for any model of the task (``evaluate --check``), in name order."""
+    return sorted({name for _, e in task_rows for name in e.get("checks", {})})
+
+
+def _row(config: dict, evaluation: dict, checks: list[str] = ()) -> list[str]:
     name = f"`{config['name']}`"
     if "exact_match" in evaluation:
-        return [name, f"{evaluation['exact_match']:.2f} %", *_common(config)]
+        found = evaluation.get("checks", {})
+        extra = [_percent(found.get(c), "exact_match") for c in checks]
+        scores = [_percent(evaluation, "exact_match"), _percent(evaluation, "char_accuracy")]
+        return [name, *scores, *extra, *_common(config)]
     buckets = evaluation.get("by_length", {})
     by_length = [
         f"{buckets[b]['bleu']:.1f}" if b in buckets else "–"
@@ -54,16 +67,20 @@ def _row(config: dict, evaluation: dict) -> list[str]:
     ]
     long = evaluation.get("long")
     long_bleu = f"{long['bleu']:.1f}" if long else "–"
-    scores = [f"{evaluation['bleu']:.2f}", f"{evaluation['chrf']:.2f}", *by_length, long_bleu]
+    beam = evaluation.get("beam") or {}
+    beam_bleu = f"{beam['bleu']:.2f} ({beam['decoding']})" if "bleu" in beam else "–"
+    scores = [f"{evaluation['bleu']:.2f}", f"{evaluation['chrf']:.2f}", *by_length, long_bleu,
+              _percent(evaluation, "unk_share"), beam_bleu]  # fmt: skip
     return [name, *scores, *_common(config)]
 
 
 def _header(task_rows: list[tuple[dict, dict]]) -> list[str]:
     tail = ["parameters", "file size", "training time", "epochs"]
     if "exact_match" in task_rows[0][1]:
-        return ["model", "exact match", *tail]
+        checks = [f"exact, {c}" for c in _checks(task_rows)]
+        return ["model", "exact match", "per character", *checks, *tail]
     buckets = [f"BLEU {bucket_name(lo, hi)}" for lo, hi in BUCKETS]
-    return ["model", "BLEU", "chrF", *buckets, "BLEU 11+", *tail]
+    return ["model", "BLEU", "chrF", *buckets, "BLEU 11+", "`<unk>` share", "BLEU, beam", *tail]
 
 
 def table(root: str | Path) -> str:
@@ -78,7 +95,7 @@ def table(root: str | Path) -> str:
         rows = found[task]
         header = _header(rows)
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(_row(c, e)) + " |" for c, e in rows]
+        lines += ["| " + " | ".join(_row(c, e, _checks(rows))) + " |" for c, e in rows]
         evaluations = sorted({e["data"] for _, e in rows})
         hardware = sorted(
             {c["training"].get("hardware", "?").replace(" 1 threads", " 1 thread") for c, _ in rows}

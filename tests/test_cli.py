@@ -41,6 +41,8 @@ def _commands(ckpt: Path, scratch: Path) -> dict[str, list[str]]:
         "bad_override": ["translate", *c, "--override", "1:1,2", SENTENCE],
         "prefix": ["translate", *c, "--prefix", "19", *as_json, SENTENCE],
         "beam_prefix": ["translate", *c, "--beam", "3", "--prefix", "19", SENTENCE],
+        "evaluate_text": ["evaluate", *c, "--limit", "100"],
+        "also_beam_bad": ["evaluate", *c, "--also-beam", "1"],
         "no_subcommand": [],
         "bad_attention": [
             *"train --task dates --attention luong --out".split(),
@@ -196,6 +198,33 @@ def test_evaluate_json(cli):
     )
     assert 0 <= data["exact_match"] <= 100
     assert isinstance(data["sentences"], int) and 0 < data["sentences"] <= 200
+
+
+def test_evaluate_text_shows_the_dates_breakdowns(cli):
+    out = _ok(cli("evaluate_text"))
+    first = out.splitlines()[0]
+    assert "generated held-out dates 1000-2999 (greedy)" in first and "char_accuracy" in first
+    for group in ("locale", "width", "weekday", "century", "length"):
+        assert re.search(rf"^ +{group} .*exact +\d+\.\d+ %  chars", out, re.M), group
+    assert re.search(r"locale +ko: exact", out) and re.search(r"century +1000s: exact", out)
+
+
+def test_also_beam_needs_a_real_beam(cli):
+    assert "--also-beam" in _one_line_error(cli("also_beam_bad"))
+
+
+def test_train_stops_when_told_and_resumes_with_its_own_length(tmp_path):
+    out = tmp_path / "run"
+    small = ["--train-size", "640", "--valid-size", "20", "--hidden", "8", "--emb-dim", "8",
+             "--attn-dim", "8", "--threads", "1"]  # fmt: skip
+    first = _run(["train", "--task", "dates", "--attention", "dot", "--out", str(out),
+                  "--epochs", "2", "--stop-after-minutes", "0", *small])  # fmt: skip
+    assert json.loads(_ok(first).splitlines()[-1])["stopped"] is True
+    state = json.loads((out / "train_state" / "state.json").read_text())
+    assert (state["epoch"], state["batch"]) == (0, 1)  # saved after its first batch
+    again = _run(["train", "--task", "dates", "--attention", "dot", "--out", str(out), "--resume"])
+    last = json.loads(_ok(again).splitlines()[-1])
+    assert last["epoch"] == 2 and last["stopped"] is None  # 2 epochs, as saved, not the default
 
 
 # ----- bad usage ------------------------------------------------------------------------------
