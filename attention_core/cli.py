@@ -80,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--check", action="append", default=[], metavar="TSV",
                    help="also score this whole file, saved under 'checks'; repeatable")  # fmt: skip
 
+    a = sub.add_parser("average", help="average a run's last epochs into one checkpoint")
+    a.add_argument("--run", required=True, help="a training run's folder (--out of train)")
+    a.add_argument("--last", type=int, required=True, help="how many of its last epochs")
+    a.add_argument("--out", required=True, help="checkpoint directory to write")
+    a.add_argument("--valid-size", type=int, help="validation sentences scored (default all)")
+
     r = sub.add_parser("report", help="the Markdown table of every checkpoint's measured figures")
     r.add_argument("--root", default="checkpoints", help="folder of checkpoint directories")
     return p
@@ -112,6 +118,15 @@ def _run(args, argv) -> int:
         print(table(args.root))
         return 0
     from . import checkpoint  # imported late: torch is slow to import, --help should not wait
+
+    if args.command == "average":
+        from .average import average_run
+
+        config = average_run(args.run, args.last, args.out, args.valid_size)
+        valid = config["metrics"]["valid"]
+        shown = {k: valid[k] for k in ("bleu", "chrf", "exact_match", "unk_share") if k in valid}
+        print(json.dumps({"averaged": config["averaged"], "valid": shown}))
+        return 0
 
     if args.command == "train":
         from .train import TrainConfig, train

@@ -95,3 +95,27 @@ def test_epoch_weights_are_kept_for_averaging(tmp_path):
     two, three = (probes.average_weights(tmp_path / "w", [e]) for e in (2, 3))
     name = next(iter(mean))
     assert torch.allclose(mean[name], (two[name] + three[name]) / 2)
+
+
+def test_average_command_writes_a_checkpoint_of_the_mean(tmp_path):
+    import torch
+
+    from attention_core import probes
+    from attention_core.average import average_run
+
+    cfg = TrainConfig.defaults_for("dates", "dot", **{**SMALL, "epochs": 3, "valid_size": 40})
+    train(cfg, tmp_path / "run", log=lambda *_: None)
+    config = average_run(tmp_path / "run", 2, tmp_path / "avg", valid_size=40)
+    assert config["averaged"]["epochs"] == [2, 3]
+    assert 0 <= config["metrics"]["valid"]["exact_match"] <= 100
+    mean = probes.average_weights(tmp_path / "run", [2, 3])
+    tr = load(tmp_path / "avg")
+    for name, value in tr.model.state_dict().items():
+        assert torch.allclose(value, mean[name].half().float()), name
+    assert decode(tr, "5 mars 2024").output_text  # an ordinary, loadable checkpoint
+    try:
+        average_run(tmp_path / "run", 4, tmp_path / "bad")
+    except ValueError as exc:
+        assert "cannot average 4" in str(exc)
+    else:
+        raise AssertionError("averaging more epochs than were kept must fail")
