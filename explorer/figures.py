@@ -344,7 +344,10 @@ def _source_bars(trace: Trace, values, lang: str, *, weights: bool, limit: float
         ),
     )
     if n <= MAX_TEXT_COLUMNS:
-        bars.update(texttemplate="%{y:.2f}", textposition="outside", textfont=dict(size=9))
+        # An explicit text colour: with numeric bar colours plotly.js would otherwise look for a
+        # contrasting one for every bar, and warn (slowly, with a stack trace) that it cannot.
+        bars.update(texttemplate="%{y:.2f}", textposition="outside",
+                    textfont=dict(size=9, color="#14161c"))  # fmt: skip
     fig = go.Figure(bars)
     fig.update_xaxes(**_token_axis(labels, tr("axis_source", lang)))
     title = tr("colorbar_weight" if weights else "colorbar_score", lang)

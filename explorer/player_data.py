@@ -5,8 +5,8 @@ functions as before (``figures``, ``tables``, ``equations``, the ``panels`` regi
 browser (explorer/player/player.js) only swaps in the current step, so stepping costs no
 server round trip. To keep the payload small, a panel ships its figure of step 1 whole and, for
 every other step, only what differs from it (per trace attribute, per top-level layout key);
-numbers are rounded to 4 significant digits, and a table that is the same at every step is
-sent once.
+large numeric arrays travel as Plotly's base64 typed arrays (float32, exact), and a table
+column that is the same at every step is sent once.
 
 Texts: our own strings (Markdown with $math$) become segments the browser renders with
 ``textContent`` and KaTeX; user tokens are only ever plain text there, and inside figures they
@@ -28,7 +28,6 @@ from attention_core import Trace
 from . import equations, figures, panels, tables
 from .strings import tr
 
-DIGITS = 4
 # Markdown in our strings: **bold** and $math$ (KaTeX); everything else is text.
 _MARKUP = re.compile(r"(\*\*.+?\*\*|\$[^$]+\$)")
 # A light template given explicitly: Streamlit's own uses placeholder colours that only its
@@ -61,7 +60,7 @@ def segments(text: str) -> list[list[str]]:
 
 
 def plain(value):
-    """JSON-ready: numpy to lists, floats to 4 significant digits, NaN and ±inf to None."""
+    """JSON-ready: numpy to lists, floats as the float32 they are, NaN and ±inf to None."""
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -74,7 +73,8 @@ def plain(value):
         return int(value)
     if isinstance(value, (float, np.floating)):
         v = float(value)
-        return float(f"{v:.{DIGITS}g}") if math.isfinite(v) else None
+        # the model computes in float32: its shortest decimal keeps every digit it has
+        return float(str(np.float32(v))) if math.isfinite(v) else None
     return value
 
 

@@ -29,7 +29,7 @@ st.text_input(
     persist_state="session",
 )
 row, toggles = st.columns([3, 2], vertical_alignment="center")
-more = row.expander(tr("explorer_more_label", lang))
+more = row.expander(tr("explorer_more_label", lang), key="explorer_more")
 with more:
     ui.example_buttons(task, lang)
     mode, beam, reference = ui.decode_controls(task, lang)
@@ -53,5 +53,6 @@ with more:
     if not stepper.guessing():  # in guess mode the player shows the output word by word
         ui.show_translation(trace, lang)
     ui.show_details(sel, trace)
-trace_key = (sel.entry.name, sel.entry.version, sentence, mode, beam, reference)
+used = (beam if mode == "beam" else 1, reference if mode == "forced" else "")
+trace_key = (sel.entry.name, sel.entry.version, sentence, mode, *used)
 stepper.player([trace], trace_key, lang)

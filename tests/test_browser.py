@@ -45,7 +45,8 @@ HOSTILE = [
     "<unk> <eos> 5/3/2024",
     "the the the",
 ]
-HEATMAP = ".st-key-fig-heatmap"
+HEATMAP = ".attn-heatmap"  # the step player's attention matrix (explorer/player/player.js)
+MORE = ".st-key-explorer_more"  # the expander with examples, options, tokens and downloads
 X_TICKS = HEATMAP + " .xaxislayer-above > g.xtick > text"
 Y_TICKS = HEATMAP + " .yaxislayer-above > g.ytick > text"
 ALERTS = "[data-testid='stAlert']"
@@ -152,7 +153,13 @@ def _step_line(trace, t: int) -> str:
 
 def _at_step(page, trace, t: int) -> None:
     page.wait_for_function(f"() => /[?&]step={t}(&|$)/.test(location.search)")
-    page.get_by_text(_step_line(trace, t), exact=True).wait_for()
+    page.locator(".attn-counter").filter(has_text=_step_line(trace, t)).wait_for()
+    wait_idle(page)
+
+
+def _open_more(page) -> None:
+    """Open the expander that holds the examples, options, tokens and downloads."""
+    page.locator(MORE + " summary").click()
     wait_idle(page)
 
 
@@ -178,10 +185,11 @@ def test_each_token_gets_its_own_literal_column_through_models_and_steps(page, s
     assert _texts(page, X_TICKS) == tokens  # one column per token, repeated ones too
     dot = traces["dot"]
     assert _texts(page, Y_TICKS) == [token_text(s.token) for s in dot.steps]
+    _open_more(page)
     page.get_by_text(dot.output_text, exact=True).first.wait_for()
     assert tr("warn_markup", "en") in _alerts(page)  # said once, not interpreted
     _no_injection(page)
-    assert "example" not in page.evaluate("document.querySelector('.st-key-fig-heatmap').innerHTML")
+    assert "example" not in page.evaluate("document.querySelector('.attn-heatmap').innerHTML")
     screenshot(page, "explorer-en")
 
     # Dot -> Bahdanau: the query is taken before the RNN update; the columns stay the same.
@@ -189,7 +197,7 @@ def test_each_token_gets_its_own_literal_column_through_models_and_steps(page, s
     page.wait_for_function(  # Plotly writes s<sub>t−1</sub> with zero-width spaces around t−1
         "sel => [...document.querySelectorAll(sel)]"
         "  .some(e => e.textContent.replaceAll('\\u200b', '') === 'st−1')",
-        arg=".st-key-fig-query .yaxislayer-above > g.ytick > text",
+        arg=".attn-panel[data-panel='query'] .yaxislayer-above > g.ytick > text",
     )
     _wait_ticks(page, tokens)
     assert "model=dates-bahdanau" in page.url
@@ -198,23 +206,23 @@ def test_each_token_gets_its_own_literal_column_through_models_and_steps(page, s
 
     # Step: next, previous, then the slider's keyboard End; the outlined row follows.
     n = len(bahdanau.steps)
-    page.get_by_text(_step_line(bahdanau, 1), exact=True).wait_for()
+    page.locator(".attn-counter").filter(has_text=_step_line(bahdanau, 1)).wait_for()
     first_row = _highlight_top(page)
-    button = page.locator("[data-testid='stButton'] button")
+    button = page.locator(".attn-controls button")
     button.filter(has_text=tr("next", "en")).click()
     _at_step(page, bahdanau, 2)
     assert _highlight_top(page) > first_row
     button.filter(has_text=tr("previous", "en")).click()
     _at_step(page, bahdanau, 1)
     assert _highlight_top(page) == first_row
-    page.locator(".st-key-step input[type='range']").press("End")
+    page.locator(".attn-slider").press("End")
     _at_step(page, bahdanau, n)
     assert _highlight_top(page) > first_row
     screenshot(page, "explorer-bahdanau-last-step")
 
     # Bahdanau -> none: no weights; the figure shows the (fixed) context over hidden units.
     _click_kind(page, "none")
-    page.get_by_role("heading", name=tr("none_title", "en")).wait_for()
+    page.locator(".attn-player-root h4").filter(has_text=tr("none_title", "en")).wait_for()
     page.wait_for_function(
         "([sel, want]) => document.querySelector(sel)?.textContent === want",
         arg=[HEATMAP + " .g-xtitle text", tr("axis_hidden_unit", "en")],
@@ -304,6 +312,7 @@ def test_exports_match_the_trace(page, server, tmp_path):
     heatmap as PNG, then as SVG, under a name that says model, figure and step."""
     trace = decode(load(CHECKPOINTS / "dates-dot"), default_sentence("dates"))
     _open(page, server)
+    _open_more(page)
     name, text = _download(page, tr("download_csv", "en"), tmp_path)
     assert name == "dates-dot-attention.csv"
     rows = list(csv.reader(io.StringIO(text)))
@@ -334,7 +343,7 @@ def test_exports_match_the_trace(page, server, tmp_path):
         has_text="SVG"
     ).click()
     wait_idle(page)
-    page.locator("[data-testid='stButton'] button").filter(has_text=tr("next", "en")).click()
+    page.locator(".attn-controls button").filter(has_text=tr("next", "en")).click()
     _at_step(page, trace, 2)
     name, path = _camera(page, HEATMAP, tmp_path)
     assert name == "dates-dot-heatmap-step2.svg"

@@ -76,6 +76,13 @@ function setPath(root, path, value) {
   });
 }
 
+function readPath(root, path) {
+  return path.split(".").reduce((node, part) => {
+    const [, name, index] = part.match(/^([^[\]]+)(?:\[(\d+)\])?$/);
+    return index === undefined ? node[name] : node[name][Number(index)];
+  }, root);
+}
+
 function figureAt(figure, k, template, extra) {
   const data = figure.base.data.map((trace) => ({ ...trace }));
   const layout = { ...figure.base.layout, template };
@@ -152,10 +159,14 @@ export default function player(component) {
   let timer = null;
   const plots = [];
   root[STATE] = {
+    watchers: [],
+    listeners: [],
     dispose() {
       alive = false;
       if (timer) clearInterval(timer);
       timer = null;
+      this.watchers.forEach((w) => w.disconnect());
+      this.listeners.forEach(([type, fn]) => root.removeEventListener(type, fn));
       plots.forEach((div) => window[LIBS] && window[LIBS].then(({ Plotly }) => Plotly.purge(div)));
     },
   };
@@ -198,7 +209,8 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
     option.value = String(s);
     speed.appendChild(option);
   });
-  speed.value = "1";
+  const chosen = sessionStorage.getItem("attn-player:speed"); // kept from sentence to sentence
+  speed.value = payload.speeds.map(String).includes(chosen) ? chosen : "1";
   const counter = el("span", "attn-counter");
   bar.append(prev, slider, next, play, speed, counter);
   root.title = L.player_keys_help;
@@ -215,17 +227,43 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
     return payload.guess && view.attention && !getTimer() && !revealed.has(step);
   }
 
-  function config(name, step) {
-    const filename = `${payload.name}-${name}-step${step + 1}`.replace(/[^A-Za-z0-9._-]+/g, "-");
-    return {
-      displaylogo: false, responsive: true,
-      toImageButtonOptions: { format: payload.image_format, filename, scale: payload.image_format === "png" ? 2 : 1 },
-    };
+  // One config object per plot: a changed config makes Plotly.react redraw from scratch
+  // (100+ ms a figure here). Only the download's file name follows the step.
+  function config(div, name) {
+    if (!div.__attnConfig) {
+      div.__attnConfig = {
+        displaylogo: false, responsive: true,
+        toImageButtonOptions: { format: payload.image_format, filename: name, scale: payload.image_format === "png" ? 2 : 1 },
+      };
+    }
+    return div.__attnConfig;
   }
 
+  function named(div, name, step) {
+    const filename = `${payload.name}-${name}-step${step + 1}`.replace(/[^A-Za-z0-9._-]+/g, "-");
+    const context = div._context && div._context.toImageButtonOptions;
+    if (context) context.filename = filename; // read by the camera button when clicked
+    return div;
+  }
+
+  // Between two steps that change only the layout (the matrix's outline), relayout just those
+  // attributes: Plotly then redraws the shapes, not the cells (146 ms -> a few ms here).
   function draw(div, figure, step, extra, name) {
+    const before = div.__attnDrawn;
+    const update = figure.steps[step] || {};
+    const layoutOnly = before && before.extra === extra && !update.data
+      && !(figure.steps[before.step] || {}).data;
+    div.__attnDrawn = { step, extra };
+    if (layoutOnly) {
+      const paths = { ...(figure.steps[before.step] || {}).layout, ...update.layout };
+      const changes = {};
+      const next = figureAt(figure, step, payload.template, extra).layout;
+      for (const path of Object.keys(paths)) changes[path] = readPath(next, path);
+      if (!Object.keys(changes).length) return Promise.resolve(named(div, name, step));
+      return Plotly.relayout(div, changes).then(() => named(div, name, step));
+    }
     const { data, layout } = figureAt(figure, step, payload.template, extra);
-    return Plotly.react(div, data, layout, config(name, step));
+    return Plotly.react(div, data, layout, config(div, name)).then(() => named(div, name, step));
   }
 
   function show(step, { focus = false } = {}) {
@@ -250,7 +288,9 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
         return el("span", cls, tok);
       }));
       const guess = hidden && v.view.heatmap.guess ? v.view.heatmap.guess[kv] : null;
-      draw(v.heatmap, v.view.heatmap.figure, kv, guess, "attention");
+      draw(v.heatmap, v.view.heatmap.figure, kv, guess, "heatmap").then(() => {
+        v.heatmap.dataset.step = String(kv);
+      });
       v.prompt.hidden = !hidden;
       v.promptText.textContent = L.guess_prompt.replace("{t}", String(kv + 1));
       v.equationBox.hidden = hidden;
@@ -261,25 +301,72 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
         const main = eqs[v.view.main_equation] || eqs[0];
         writeSegments(v.mainCaption, main[0], katex);
         katex.render(main[1], v.mainEquation, { displayMode: true, throwOnError: false });
-        v.equations.replaceChildren(...eqs.map(([caption, latex]) => {
-          const item = el("div", "attn-equation");
-          const math = el("div");
-          katex.render(latex, math, { displayMode: true, throwOnError: false });
-          item.append(writeSegments(el("p", "attn-caption"), caption, katex), math);
-          return item;
-        }));
+        requestAnimationFrame(() => { // below the first screen: the next frame
+          if (Math.min(k, v.view.n - 1) !== kv) return; // the user has moved on
+          v.equations.replaceChildren(...eqs.map(([caption, latex]) => {
+            const item = el("div", "attn-equation");
+            const math = el("div");
+            katex.render(latex, math, { displayMode: true, throwOnError: false });
+            item.append(writeSegments(el("p", "attn-caption"), caption, katex), math);
+            return item;
+          }));
+          v.equations.dataset.step = String(kv);
+        });
       }
       if (v.heatTable.parentElement.open) fillTable(v.heatTable, v.view.heatmap.table, 0);
-      // The rest after this frame: the outlined row moves at once.
-      requestAnimationFrame(() => v.panels.forEach((p) => {
+      v.panels.forEach((p) => {
         p.box.hidden = hidden && p.spec.reveals;
-        if (p.box.hidden) return;
-        draw(p.div, p.spec.figure, kv, null, p.spec.name);
-        if (p.details.open) fillTable(p.table, p.spec.table, kv);
-      }));
+        p.want = kv;
+      });
     });
+    schedule();
     if (focus) root.focus({ preventScroll: true });
   }
+
+  // The panels: drawn one per animation frame after the matrix (so the outlined row moves at
+  // once and the page stays responsive), and only those on screen or near it; the others
+  // when they scroll into view. A panel that is the same at every step is drawn once.
+  const queue = new Set();
+  let frame = null;
+  function pending(p) {
+    if (p.box.hidden || !p.onScreen || p.drawn === p.want) return false;
+    const still = p.drawn !== undefined && !Object.keys(p.spec.figure.steps[p.want]).length
+      && !Object.keys(p.spec.figure.steps[p.drawn] || {}).length;
+    if (still && p.spec.table.steps.every((c) => !Object.keys(c).length)) {
+      p.drawn = p.want; // nothing changes between these steps
+      p.box.dataset.step = String(p.want);
+      return false;
+    }
+    return true;
+  }
+  function schedule() {
+    views.forEach((v) => v.panels.forEach((p) => { if (pending(p)) queue.add(p); }));
+    if (frame === null && queue.size) frame = requestAnimationFrame(drawNext);
+  }
+  function drawNext() {
+    frame = null;
+    const [p] = queue;
+    if (!p) return;
+    queue.delete(p);
+    if (pending(p)) {
+      const step = p.want;
+      draw(p.div, p.spec.figure, step, null, p.spec.name).then(() => {
+        p.box.dataset.step = String(step);
+      });
+      p.drawn = step;
+      if (p.details.open) fillTable(p.table, p.spec.table, step);
+    }
+    if (queue.size) frame = requestAnimationFrame(drawNext);
+  }
+  const watcher = new IntersectionObserver((entries) => {
+    entries.forEach((entry) => { entry.target.__attnPanel.onScreen = entry.isIntersecting; });
+    schedule();
+  }, { rootMargin: "300px 0px" });
+  views.forEach((v) => v.panels.forEach((p) => {
+    p.box.__attnPanel = p;
+    watcher.observe(p.box);
+  }));
+  root[STATE].watchers.push(watcher);
 
   function stop() {
     if (getTimer()) clearInterval(getTimer());
@@ -304,15 +391,20 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   next.addEventListener("click", () => show(k + 1));
   slider.addEventListener("input", () => show(Number(slider.value) - 1));
   play.addEventListener("click", () => (getTimer() ? stop() : start()));
-  speed.addEventListener("change", () => { if (getTimer()) { stop(); start(); } });
-  root.addEventListener("keydown", (event) => {
+  speed.addEventListener("change", () => {
+    sessionStorage.setItem("attn-player:speed", speed.value);
+    if (getTimer()) { stop(); start(); }
+  });
+  const onKey = (event) => {
     if (event.target === slider || event.target.tagName === "SELECT") return; // native keys
     const moves = { ArrowLeft: k - 1, ArrowRight: k + 1, Home: 0, End: n - 1 };
     if (event.key in moves) {
       event.preventDefault();
       show(moves[event.key], { focus: true });
     }
-  });
+  };
+  root.addEventListener("keydown", onKey); // the root outlives this player: removed on dispose
+  root[STATE].listeners.push(["keydown", onKey]);
   views.forEach((v) => {
     v.heatmap.on("plotly_click", (event) => {
       const point = event.points && event.points[0];
@@ -339,6 +431,7 @@ function makeView(grid, view, payload, Plotly, katex, plots) {
   const first = el("div", "attn-first"); // the first screen: matrix | main panel and equation
   const left = el("div", "attn-box");
   const heatmap = el("div", "attn-plot attn-heatmap");
+  heatmap.style.minHeight = `${view.heatmap.figure.base.layout.height || 240}px`;
   plots.push(heatmap);
   const heatDetails = el("details");
   heatDetails.appendChild(el("summary", "", L.show_table));
@@ -372,6 +465,7 @@ function makeView(grid, view, payload, Plotly, katex, plots) {
     const box = el("div", "attn-box attn-panel");
     box.dataset.panel = spec.name;
     const div = el("div", "attn-plot");
+    div.style.minHeight = `${spec.figure.base.layout.height || 240}px`; // no jumps while drawing
     plots.push(div);
     const details = el("details");
     details.appendChild(el("summary", "", L.show_table));

@@ -1,0 +1,199 @@
+"""The step player in a real browser: stepping every way sends and receives no websocket frame,
+and at every step the drawn values equal the trace's (decoded here in the test process).
+
+Stepping: previous / next, the slider's keyboard, arrow keys and Home / End on the player, a
+click on a row of the attention matrix, autoplay to the end. Then: a rerun caused by another
+widget keeps the step, a new sentence starts at step 1, a new trace leaves no old timer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from browser import BROWSER_TIMEOUT_S, ROOT, needs_browser, screenshot, wait_idle
+
+from attention_core import decode
+from attention_core.checkpoint import load
+from explorer import equations
+from explorer.figures import token_text
+from explorer.strings import tr
+
+pytestmark = needs_browser
+
+MODEL = "fra-eng-bahdanau"
+SENTENCE = "my grandmother used to tell us stories about the war when we were children ."
+COUNTER = ".attn-counter"
+HEATMAP = ".attn-heatmap"
+
+
+@pytest.fixture
+def frames():
+    return {"sent": [], "received": []}
+
+
+@pytest.fixture
+def page(chromium, server, frames):
+    context = chromium.new_context(viewport={"width": 1366, "height": 768}, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_S * 1000)
+
+    def watch(ws):
+        ws.on("framesent", lambda payload: frames["sent"].append(len(payload)))
+        ws.on("framereceived", lambda payload: frames["received"].append(len(payload)))
+
+    page.on("websocket", watch)  # before the page opens its socket
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    try:
+        assert errors == [], errors
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def trace():
+    return decode(load(ROOT / "checkpoints" / MODEL), SENTENCE)
+
+
+def _step_line(trace, t: int) -> str:
+    step = trace.steps[t]
+    return tr(
+        "step_tokens", "en", t=t + 1, n=len(trace.steps),
+        given=token_text(step.input_token), chosen=token_text(step.token),
+    )  # fmt: skip
+
+
+def _open(page, server, sentence: str = SENTENCE) -> None:
+    from urllib.parse import quote
+
+    page.goto(f"{server.url}/?model={MODEL}&lang=en&sentence={quote(sentence)}")
+    page.locator(COUNTER).wait_for()
+    wait_idle(page)
+    page.wait_for_function("sel => document.querySelector(sel)?._fullLayout", arg=HEATMAP)
+
+
+def _wait_step(page, trace, t: int, panels=("weights",)) -> None:
+    """Until step t is drawn: the words, the matrix, and the given panels (scrolled into view:
+    the player draws a panel only on screen or near it)."""
+    page.locator(COUNTER).filter(has_text=_step_line(trace, t)).wait_for()
+    page.locator(f"{HEATMAP}[data-step='{t}']").wait_for(state="attached")
+    for name in panels:
+        box = page.locator(f".attn-panel[data-panel={name}]")
+        box.scroll_into_view_if_needed()
+        page.locator(f".attn-panel[data-panel={name}][data-step='{t}']").wait_for()
+
+
+def _check_step(page, trace, t: int) -> None:
+    """The drawn step equals the trace's step t: outline, weights, scores, equations."""
+    _wait_step(page, trace, t, panels=("weights", "scores"))
+    outline = page.eval_on_selector(
+        HEATMAP, "gd => [gd.layout.shapes[0].y0, gd.layout.shapes[0].y1]"
+    )
+    assert outline == [t - 0.5, t + 0.5]
+    weights = page.eval_on_selector(
+        ".attn-panel[data-panel=weights] .js-plotly-plot", "gd => Array.from(gd.data[0].y)"
+    )
+    np.testing.assert_allclose(weights, trace.steps[t].weights, rtol=1e-5, atol=1e-6)
+    scores = page.eval_on_selector(
+        ".attn-panel[data-panel=scores] .js-plotly-plot", "gd => Array.from(gd.data[0].y)"
+    )
+    np.testing.assert_allclose(scores, trace.steps[t].scores, rtol=1e-5, atol=1e-5)
+    latex = page.eval_on_selector_all(
+        ".attn-equations .katex-display annotation[encoding='application/x-tex']",
+        "els => els.map(e => e.textContent)",
+    )
+    assert latex == [eq for _, eq in equations.step_equations(trace, t)]
+
+
+def test_stepping_every_way_sends_no_frame_and_draws_the_trace(page, server, frames, trace):
+    n = len(trace.steps)
+    _open(page, server)
+    _wait_step(page, trace, 0)
+    _check_step(page, trace, 0)
+    page.wait_for_timeout(1500)  # let the page's own start-up messages finish
+    frames["sent"].clear()
+    frames["received"].clear()
+
+    controls = page.locator(".attn-controls button")
+    for t in range(1, 6):  # five "Next" clicks
+        controls.filter(has_text=tr("next", "en")).click()
+        _wait_step(page, trace, t)
+        _check_step(page, trace, t)
+    controls.filter(has_text=tr("previous", "en")).click()
+    _wait_step(page, trace, 4)
+    _check_step(page, trace, 4)
+    page.locator(".attn-slider").press("End")  # the slider's own keys
+    _wait_step(page, trace, n - 1)
+    _check_step(page, trace, n - 1)
+    page.locator(".attn-player-root").focus()
+    page.keyboard.press("Home")
+    _wait_step(page, trace, 0)
+    page.keyboard.press("ArrowRight")
+    _wait_step(page, trace, 1)
+    _check_step(page, trace, 1)
+    # a click on row 7 of the matrix (Plotly's own axis mapping finds its pixels)
+    page.locator(HEATMAP).scroll_into_view_if_needed()
+    at = page.eval_on_selector(
+        HEATMAP,
+        """gd => { const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+                   const l = gd._fullLayout;
+                   return [box.left + l.xaxis.l2p(1), box.top + l.yaxis.l2p(6)]; }""",
+    )
+    page.mouse.click(*at)
+    _wait_step(page, trace, 6)
+    _check_step(page, trace, 6)
+    # autoplay at 0.5 s a step, to the end; then it stops by itself
+    page.locator(".attn-speed").select_option("0.5")
+    controls.filter(has_text=tr("play_label", "en")).click()
+    page.locator(COUNTER).filter(has_text=_step_line(trace, n - 1)).wait_for(
+        timeout=(n * 0.5 + 10) * 1000
+    )
+    page.locator(".attn-play").filter(has_text=tr("play_label", "en")).wait_for()
+    _check_step(page, trace, n - 1)
+    assert page.evaluate("() => new URL(location.href).searchParams.get('step')") == str(n)
+    assert frames == {"sent": [], "received": []}, "stepping reached the server"
+    screenshot(page, "player-last-step", full_page=False)
+
+
+def test_another_widget_keeps_the_step_and_a_new_sentence_starts_over(page, server, trace):
+    _open(page, server)
+    controls = page.locator(".attn-controls button")
+    for t in range(1, 4):
+        controls.filter(has_text=tr("next", "en")).click()
+        _wait_step(page, trace, t)
+    page.locator(".st-key-present label").click()  # a rerun that redraws the player
+    page.wait_for_function("() => /[?&]present=1(&|$)/.test(location.search)")
+    wait_idle(page)
+    _wait_step(page, trace, 3)
+    _check_step(page, trace, 3)
+    box = page.locator(".st-key-sentence-fra-eng input")
+    box.fill("i am not afraid of the dark .")
+    box.press("Enter")
+    other = decode(load(ROOT / "checkpoints" / MODEL), "i am not afraid of the dark .")
+    _wait_step(page, other, 0)
+    _check_step(page, other, 0)
+
+
+def test_a_new_trace_leaves_no_old_timer(page, server, trace):
+    _open(page, server)
+    page.locator(".attn-speed").select_option("0.5")
+    page.locator(".attn-play").click()
+    page.locator(COUNTER).filter(has_text=_step_line(trace, 2)).wait_for()
+    box = page.locator(".st-key-sentence-fra-eng input")
+    box.fill("i am not afraid of the dark .")
+    box.press("Enter")
+    other = decode(load(ROOT / "checkpoints" / MODEL), "i am not afraid of the dark .")
+    _wait_step(page, other, 0)
+    page.wait_for_timeout(1500)  # an old timer would have moved it by now
+    assert page.locator(COUNTER).inner_text() == _step_line(other, 0)
+    page.locator(".attn-play").click()  # one timer: about two steps a second, not four
+    page.wait_for_timeout(2100)
+    page.locator(".attn-play").click()
+    reached = int(page.locator(".attn-slider").input_value())
+    assert 4 <= reached <= 6, reached
+
+
+def test_server_log_has_no_traceback(server):
+    assert "Traceback" not in server.log_text(), server.log_text()[-3000:]
