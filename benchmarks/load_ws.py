@@ -18,12 +18,13 @@ expire after ``max_cached_message_age`` runs. Nothing is rendered, so the client
 
 Each session opens ``/?model=dates-dot&lang=en``, types its own date (``sentences`` of
 load_test.py), then for ``--rounds`` rounds switches the model (bahdanau, none, dot: the sidebar
-radio ``kind``, whose value is its option's label) and, on models with attention, moves the step
-slider twice. Each action follows the previous one's end at once (``--think`` adds a pause, 0.5
+radio ``kind``, whose value is its option's label). Stepping happens in the browser (the step
+player, explorer/player/player.js), so it is no server action any more. Each action follows
+the previous one's end at once (``--think`` adds a pause, 0.5
 to 1.5 times as long, before each): with many sessions the server is saturated, and the report
 shows its throughput. Per action it measures the time from sending the BackMsg to (a) the
-ForwardMsg that carries the updated heatmap (its plotly spec checked: the session's own tokens
-as tick text, in the escaped form of explorer/figures.py; the new step outlined; a new figure
+ForwardMsg that carries the updated heatmap (the step player's payload, its matrix checked: the
+session's own tokens as tick text, in the escaped form of explorer/figures.py; a new figure
 after a model switch) and (b) ``script_finished``. Errors: exception elements, the "unexpected
 error" message, timeouts, tracebacks in the server's log. No leaking: every heatmap a session
 receives after typing shows its own tokens, and the URL the server writes keeps its own sentence
@@ -75,9 +76,10 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
 from explorer.figures import HIGHLIGHT  # noqa: E402
+from explorer.player_data import apply  # noqa: E402
 from explorer.strings import tr  # noqa: E402
 
-SENTENCE_KEY, KIND_KEY, STEP_KEY, HEATMAP_KEY = "sentence:dates", "kind", "step", "fig-heatmap"
+SENTENCE_KEY, KIND_KEY, PLAYER_KEY = "sentence:dates", "kind", "player-"
 KINDS = ("bahdanau", "none", "dot")
 UNEXPECTED = tr("err_unexpected", "en")
 OOV = re.compile(f'^<span style="color:{re.escape(HIGHLIGHT)}">(.*)</span>$')  # source_labels
@@ -96,6 +98,14 @@ def ticks_of(spec: dict) -> list[str] | None:
     removed."""
     text = spec.get("layout", {}).get("xaxis", {}).get("ticktext")
     return None if text is None else [OOV.sub(r"\1", t) for t in text]
+
+
+def player_heatmap(payload: bytes) -> dict:
+    """The step player's attention matrix at the step it opens at, as the browser builds it
+    from the payload (explorer/player_data.py): the explorer's heatmap is drawn there now."""
+    data = json.loads(payload.decode("utf-8"))
+    heat = data["views"][0]["heatmap"]["figure"]
+    return apply(heat["base"], heat["steps"][data["start"]])
 
 
 def outlined_step(spec: dict) -> int | None:
@@ -219,8 +229,8 @@ class Client:
         state = mounted(kind, el)
         if state is not None and (element_id not in self.widgets or el.set_value):
             self.widgets[element_id] = state
-        if kind == "plotly_chart" and key == HEATMAP_KEY:
-            return json.loads(el.spec)
+        if kind == "bidi_component" and key.startswith(PLAYER_KEY):
+            return player_heatmap(el.bytes)
         return None
 
     async def rerun(self, change: WidgetState | None = None, want=None) -> dict:
@@ -333,17 +343,6 @@ class Session:
         result = await self.act("switch_model", state, lambda s: s != before and self.own_tokens(s))
         self.check_own(result, where)
 
-    async def step(self, where: str) -> None:
-        element_id, slider = self.client.elements[STEP_KEY]
-        current = int(self.client.widgets[element_id].double_array_value.data[0])
-        target = current + 1 if current < slider.max else current - 1
-        state = WidgetState(id=element_id)
-        state.double_array_value.data.append(float(target))
-        result = await self.act(
-            "step", state, lambda s: outlined_step(s) == target and self.own_tokens(s)
-        )
-        self.check_own(result, where)
-
     async def play(self, rounds: int) -> None:
         """Open the page, type, then switch models and step; never raises."""
         client = self.client
@@ -360,11 +359,8 @@ class Session:
             self.check_own(result, "typed")
             client.key_id(KIND_KEY)
             for r in range(rounds):
-                for kind in KINDS:
+                for kind in KINDS:  # (stepping is in the browser: no server action)
                     await self.switch(kind, f"round {r + 1}, model {kind}")
-                    if kind != "none":
-                        for _ in range(2):
-                            await self.step(f"round {r + 1}, steps on {kind}")
             self.run.completed += 1
             if self.run.verbose:
                 self.log("done")

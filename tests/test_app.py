@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import make_translator
 
 from attention_core import save
 from explorer.catalog import ENV_ROOT
-from explorer.strings import STRINGS
+from explorer.strings import STRINGS, tr
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -44,8 +45,38 @@ def _specs(at) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
 
 
+def _player(at) -> dict | None:
+    """The step player's payload (explorer/player_data.py), None when no player is shown."""
+    found = at.get("bidi_component")
+    return json.loads(found[0].proto.bytes.decode("utf-8")) if found else None
+
+
 def _heatmap(at) -> dict:
-    return _specs(at)[0]
+    """The attention matrix at the step the player opens at (as the browser rebuilds it)."""
+    from explorer.player_data import apply
+
+    data = _player(at)
+    heat = data["views"][0]["heatmap"]["figure"]
+    return apply(heat["base"], heat["steps"][data["start"]])
+
+
+def _z(figure: dict) -> np.ndarray:
+    """A figure's z, decoded from Plotly's base64 typed array."""
+    import base64
+
+    spec = figure["data"][0]["z"]
+    flat = np.frombuffer(base64.b64decode(spec["bdata"]), dtype=np.float32)
+    return flat.reshape([int(x) for x in spec["shape"].split(",")])
+
+
+def _figures(at) -> str:
+    """Every figure of the player's payload, as JSON text (what reaches Plotly)."""
+    data = _player(at)
+    views = data["views"] if data else []
+    parts = [v["heatmap"]["figure"] for v in views] + [
+        p["figure"] for v in views for p in v["panels"]
+    ]
+    return json.dumps(parts)
 
 
 @pytest.fixture(autouse=True)
@@ -79,7 +110,7 @@ def test_legacy_pages_mode_still_shows_the_sidebar():
         _ok(at)
         assert at.sidebar.radio(key="lang").value == "en"
         assert at.title[0].value == STRINGS["en"]["explorer_title"]
-        assert len(_specs(at)) >= 8
+        assert len(_player(at)["views"][0]["panels"]) >= 5
         at.run()
 
 
@@ -90,8 +121,9 @@ def test_runs_in_both_languages(lang):
     _ok(at)
     assert at.title[0].value == STRINGS[lang]["explorer_title"]
     assert at.session_state["lang"] == lang
-    assert len(_specs(at)) >= 8  # heatmap, timeline and the step's figures
-    assert at.latex, "the step's equations"
+    view = _player(at)["views"][0]  # the step player: matrix, timeline, panels, equations
+    assert len(view["panels"]) >= 5 and view["equations"][0]
+    assert _player(at)["labels"]["next"] == STRINGS[lang]["next"]
     assert not at.error and not at.warning
     heat = _heatmap(at)["data"][0]
     assert heat["zmin"] == 0 and heat["zmax"] == 1
@@ -113,30 +145,31 @@ def test_language_switch_translates_the_page():
 @needs_dates
 def test_changing_the_model_changes_the_figures():
     at = _app()
-    before = _specs(at)
+    before = _heatmap(at)
     for kind in ("bahdanau", "none"):
         at.sidebar.radio(key="kind").set_value(kind).run()
         _ok(at)
-        after = _specs(at)
-        assert after[0] != before[0]
+        after = _heatmap(at)
+        assert after != before and _player(at)["views"][0]["kind"] == kind
         assert at.query_params["model"] == f"dates-{kind}"
         before = after
     # the no-attention model: the heatmap shows identical context rows
-    z = _heatmap(at)["data"][0]["z"]
-    assert all(row == z[0] for row in z)
+    z = _z(_heatmap(at))
+    assert (z == z[0]).all()
 
 
 @needs_dates
-def test_changing_the_step_changes_the_figures():
-    at = _app()
-    heat, rest = _specs(at)[0], _specs(at)[2:]
-    at.slider(key="step").set_value(4).run()
+def test_a_shared_step_opens_the_player_there():
+    """The browser steps by itself; the server only says where a shared link opens."""
+    at = _app(step="4")
     _ok(at)
+    assert _player(at)["start"] == 3
     shape = _heatmap(at)["layout"]["shapes"][0]
     assert (shape["y0"], shape["y1"]) == (2.5, 3.5)
-    assert _specs(at)[0]["data"] == heat["data"]  # same trace, new outline
-    assert _specs(at)[2:] != rest
-    assert at.query_params["step"] == "4"
+    assert at.query_params["step"] == "4"  # the server leaves the browser's step alone
+    at.text_input(key="sentence:dates").input("17/08/1999").run()
+    _ok(at)
+    assert _player(at)["start"] == 0  # a new sentence starts at step 1
 
 
 @needs_dates
@@ -145,7 +178,7 @@ def test_sidebar_shows_the_held_out_test_figures():
     evaluation = json.loads((DATES[0] / "evaluation.json").read_text(encoding="utf-8"))
     at = _app()
     captions = [c.value for c in at.sidebar.caption]
-    assert f"Test exact match: {evaluation['exact_match']:.1f} %" in captions
+    assert tr("metric_test_exact_match", "en", value=evaluation["exact_match"]) in captions
     assert not any(c.startswith("Validation") for c in captions)
 
 
@@ -154,19 +187,11 @@ def test_figure_downloads_are_named_and_take_the_chosen_format():
     """Plotly's camera button: the file is named after model, figure and step; PNG or SVG."""
     at = _app()
 
-    def options():
-        return [
-            json.loads(el.proto.config)["toImageButtonOptions"] for el in at.get("plotly_chart")
-        ]
-
-    first = options()
-    assert first[0] == {"format": "png", "filename": "dates-dot-heatmap-step1", "scale": 2}
-    assert len({o["filename"] for o in first}) == len(first)  # one name per figure
-    at.slider(key="step").set_value(3).run()
+    # the player names each file <model>-<figure>-step<t> (explorer/player/player.js)
+    assert (_player(at)["name"], _player(at)["image_format"]) == ("dates-dot", "png")
     at.sidebar.radio(key="img_format").set_value("svg").run()
     _ok(at)
-    assert options()[0] == {"format": "svg", "filename": "dates-dot-heatmap-step3", "scale": 1}
-    assert all(o["format"] == "svg" for o in options())
+    assert _player(at)["image_format"] == "svg"
 
 
 @needs_dates
@@ -177,9 +202,8 @@ def test_hostile_input_shows_a_message_not_an_exception(text):
     _ok(at)
     messages = [m.value for m in (*at.warning, *at.error)]
     assert messages, "a translated warning or error"
-    for spec in _specs(at):
-        dumped = json.dumps(spec)
-        assert "<b>" not in dumped and "<script" not in dumped
+    dumped = _figures(at)
+    assert "<b>" not in dumped and "<script" not in dumped
 
 
 @needs_dates
@@ -210,11 +234,9 @@ def test_query_params_round_trip():
     _ok(at)
     assert at.sidebar.radio(key="kind").value == "bahdanau"
     assert at.text_input(key="sentence:dates").value == "5 mars 2024"
-    assert at.slider(key="step").value == 3
+    assert _player(at)["start"] == 2
     for name, value in params.items():
         assert at.query_params[name] == value
-    at.slider(key="step").set_value(5).run()
-    assert at.query_params["step"] == "5"
     at.text_input(key="sentence:dates").input("17/08/1999").run()
     assert at.query_params["sentence"] == "17/08/1999"
     assert at.code[0].value == "1999-08-17"
@@ -233,7 +255,7 @@ def test_bad_query_params_are_ignored():
 def test_a_step_beyond_the_end_is_clamped():
     at = _app(step="999")
     _ok(at)
-    assert at.slider(key="step").value == at.slider(key="step").max
+    assert _player(at)["start"] == _player(at)["n"] - 1
 
 
 @needs_dates
@@ -289,13 +311,13 @@ def test_unavailable_models_are_shown_as_such(tmp_path, monkeypatch):
     labels = [at.sidebar.radio(key="kind").format_func(k) for k in ("dot", "bahdanau", "none")]
     assert STRINGS["en"]["unavailable_broken"] in labels[1]
     assert STRINGS["en"]["unavailable_missing"] in labels[2]
-    assert _specs(at), "the working model shows its figures"
+    assert _player(at), "the working model shows its player"
 
     at.sidebar.radio(key="kind").set_value("bahdanau").run()
     _ok(at)
     assert "dates-bahdanau" in at.error[0].value
     assert "checksum" in at.code[0].value  # the loader's own message, as plain text
-    assert not _specs(at)
+    assert not _player(at)
 
     at.sidebar.radio(key="kind").set_value("none").run()
     _ok(at)
@@ -303,7 +325,7 @@ def test_unavailable_models_are_shown_as_such(tmp_path, monkeypatch):
 
     at.sidebar.radio(key="kind").set_value("dot").run()
     _ok(at)
-    assert _specs(at)
+    assert _player(at)
 
 
 FRA_ENG = [ROOT / "checkpoints" / f"fra-eng-{kind}" for kind in ("bahdanau", "none")]
@@ -318,7 +340,7 @@ def test_english_to_french_opens_by_default():
     _ok(at)
     assert at.sidebar.selectbox(key="task").value == "fra-eng"
     assert at.code[0].value  # a translation of the default sentence
-    assert len(_specs(at)) >= 8 and not at.error
+    assert _player(at) and not at.error
 
 
 def test_no_checkpoints_at_all(tmp_path, monkeypatch):

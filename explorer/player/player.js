@@ -192,6 +192,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   root.replaceChildren();
   root.classList.toggle("attn-present", payload.present);
   root.tabIndex = 0;
+  root.setAttribute("role", "region"); // a named landmark: the step player
   root.setAttribute("aria-label", L.step_label);
 
   // ----- controls: previous, slider, next, play, speed; the step in words ---------------------
