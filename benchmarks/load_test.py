@@ -49,7 +49,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
-HEATMAP = ".st-key-fig-heatmap"
+HEATMAP = ".attn-heatmap"  # the step player's attention matrix
 X_TICKS = HEATMAP + " .xaxislayer-above > g.xtick > text"
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 RUNNING = "[data-testid='stStatusWidget']"
