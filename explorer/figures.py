@@ -151,7 +151,13 @@ def matrix_figure(
         zmax=zmax,
         zmid=None if scale == "weights" else 0.0,
         colorscale=colorscale,
-        colorbar=dict(title=dict(text=colorbar or tr("colorbar_value", lang)), thickness=12),
+        # A strip of 1-3 rows leaves the colour bar little height: three ticks, not seven
+        # printed over each other (issue 14).
+        colorbar=dict(
+            title=dict(text=colorbar or tr("colorbar_value", lang)),
+            thickness=12,
+            **({"nticks": 3} if rows <= 3 else {}),
+        ),  # fmt: skip
         customdata=custom,
         hovertemplate=hover,
         xgap=1 if cols <= 80 else 0,
@@ -165,7 +171,7 @@ def matrix_figure(
     else:
         fig.update_xaxes(title=dict(text=col_title), showgrid=False, zeroline=False)
     fig.update_yaxes(**_token_axis(row_labels, row_title), autorange="reversed")
-    return _layout(fig, height or max(120, 70 + 22 * rows))
+    return _layout(fig, max(height or 0, 70 + 22 * rows, 160 if rows <= 3 else 120))
 
 
 # ----- (1) the attention matrix -------------------------------------------------------------

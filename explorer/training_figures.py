@@ -147,5 +147,14 @@ def history_table(history: list[dict], lang: str) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
-def output_text(probe: dict) -> str:
-    return " ".join(token_text(t) for t in probe["output_tokens"]) or "∅"
+def output_text(probe: dict, task: str | None = None) -> str:
+    """The probe's output as every other page shows it: detokenized by its task."""
+    tokens = probe["output_tokens"]
+    if task is not None:
+        try:
+            from attention_core import get_task
+
+            return get_task(task).detokenize_target(list(tokens)) or "∅"
+        except (KeyError, ValueError):
+            pass
+    return " ".join(token_text(t) for t in tokens) or "∅"

@@ -4,7 +4,7 @@ import streamlit as st
 
 from attention_core import MAX_BEAM
 from explorer import beam_figures as bf
-from explorer import tables, ui
+from explorer import stepper, tables, ui
 from explorer import whatif_state as state
 from explorer.strings import tr
 
@@ -75,4 +75,7 @@ pick = st.selectbox(
 chosen = bf.hypothesis_trace(trace, pick)
 st.subheader(tr("beam_selected_title", lang))
 st.code(chosen.output_text or "∅", language=None, wrap_lines=True)
-state.step_view(chosen, lang, "beam_step")
+# The chosen hypothesis in the step player: its steps are stepped in the browser.
+stepper.player(
+    [chosen], ("beam", sel.entry.name, sel.entry.version, sentence, k, alpha, pick), lang
+)

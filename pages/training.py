@@ -25,7 +25,8 @@ ss = st.session_state
 if ss.get("training_probe") not in sources and sources:
     ss["training_probe"] = sources[0]
 n = len(history)
-ss["training_epoch"] = min(max(int(ss.get("training_epoch", n)), 1), n)
+# Opens at the first record, so a class watches the alignment form (issue 14).
+ss["training_epoch"] = min(max(int(ss.get("training_epoch", 1)), 1), n)
 left, right = st.columns([3, 2])
 source = None
 if sources:
@@ -43,7 +44,7 @@ if probe is None:
     st.info(tr("training_no_probe", lang))
 else:
     st.caption(tr("training_output", lang, epoch=epoch))
-    st.code(tf.output_text(probe), language=None, wrap_lines=True)
+    st.code(tf.output_text(probe, sel.task), language=None, wrap_lines=True)
     if probe["attention"] is None:
         st.info(tr("training_no_attention", lang))
     else:

@@ -97,7 +97,7 @@ def test_clicking_a_tree_node_shows_its_hypothesis(page, server):
     assert label in shown, shown
     # The explorer's views now draw that hypothesis: one heatmap row per output token.
     rows = page.eval_on_selector_all(
-        ".st-key-beam_step-heatmap .yaxislayer-above > g.ytick > text",
+        ".attn-heatmap .yaxislayer-above > g.ytick > text",
         "els => els.map(e => e.textContent)",
     )
     assert rows == [token_text(s.token) for s in expected.steps]

@@ -7,7 +7,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_app import HOSTILE, _app, _app_setup, _ok, _specs, needs_dates  # noqa: F401
+from test_app import (  # noqa: F401
+    HOSTILE,
+    _app,
+    _app_setup,
+    _heatmap,
+    _ok,
+    _player,
+    _specs,
+    needs_dates,
+)
 
 from explorer.strings import STRINGS
 
@@ -42,7 +51,8 @@ def test_beam_page_in_both_languages(lang):
     assert at.code[1].value == at.code[0].value  # the picker starts on the best one
     tree = _specs(at)[0]
     assert tree["layout"]["xaxis"]["title"]["text"] == STRINGS[lang]["hover_step"]
-    assert len(_specs(at)) >= 8  # tree, the hypothesis' attention matrix and step figures
+    assert len(_specs(at)) == 1  # the tree; the hypothesis' steps are in the step player
+    assert len(_player(at)["views"][0]["panels"]) >= 5
     assert any("α = 1.0" in c.value for c in at.caption)  # the length normalisation, stated
 
 
@@ -64,7 +74,7 @@ def test_picking_a_hypothesis_shows_it():
     at = _page(BEAM)
     at.slider(key="beam_width").set_value(4).run()
     picker = at.selectbox(key="beam_pick")
-    heat_before = _specs(at)[1]
+    heat_before = _heatmap(at)
     last = len(picker.options) - 1
     picker.set_value(last).run()
     _ok(at)
@@ -73,7 +83,7 @@ def test_picking_a_hypothesis_shows_it():
     label = at.selectbox(key="beam_pick").options[last]
     shown = at.code[1].value
     assert shown in label  # the picked hypothesis' output, also in its label
-    assert _specs(at)[1] != heat_before  # its own attention matrix
+    assert _heatmap(at) != heat_before  # its own attention matrix
     selected = [d for d in _specs(at)[0]["data"] if d.get("name") == "selected"]
     assert len(selected) == 1
 

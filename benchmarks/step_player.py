@@ -1,0 +1,149 @@
+"""The step player in Chromium: what a step costs the server and the browser (issue 13).
+
+    python benchmarks/step_player.py            # Bahdanau, a 14-word sentence; prints JSON
+    python benchmarks/step_player.py --model fra-eng-dot --clicks 10
+
+Starts ``streamlit run app.py`` on a free port and drives Debian's Chromium (the helpers of
+tests/browser.py). It opens the explorer on the sentence, waits until the player has drawn,
+then clicks "Next" ``--clicks`` times and measures:
+- websocket frames sent and received while stepping (goal 0 / 0);
+- click -> outlined row moved: from the click event to the animation frame after the matrix's
+  outline shape has moved (read from Plotly's own layout), median and range;
+- bytes received on the websocket for the page with one decoded sentence, and the size of the
+  player's payload (the JSON bytes the server builds once per sentence);
+- server CPU seconds while stepping (from /proc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from browser import launch_chromium, streamlit_server, wait_idle  # noqa: E402
+
+SENTENCE = "my grandmother used to tell us stories about the war when we were children ."
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu_s(log_path: Path) -> float:
+    """CPU seconds of the streamlit process (found by its port in the log's file name)."""
+    port = log_path.stem.split("-")[-1]
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"streamlit" in b" ".join(cmd) and port.encode() in cmd:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / CLK_TCK
+    return float("nan")
+
+
+def measure(model: str, sentence: str, clicks: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    frames = {"sent": 0, "received": 0, "received_bytes": 0}
+    with streamlit_server() as server, sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+
+        def watch(ws):
+            ws.on("framesent", lambda p: frames.__setitem__("sent", frames["sent"] + 1))
+
+            def received(payload):
+                frames["received"] += 1
+                frames["received_bytes"] += len(payload)
+
+            ws.on("framereceived", received)
+
+        page.on("websocket", watch)
+        started = time.perf_counter()
+        page.goto(f"{server.url}/?model={model}&lang=en&sentence={quote(sentence)}")
+        page.locator(".attn-counter").wait_for(timeout=120_000)
+        wait_idle(page, timeout=120_000)
+        page.wait_for_function("() => document.querySelector('.attn-heatmap')?._fullLayout")
+        load_s = time.perf_counter() - started
+        page.wait_for_timeout(1500)
+        load_bytes = frames["received_bytes"]
+        n = int(page.locator(".attn-slider").get_attribute("max"))
+        frames.update(sent=0, received=0, received_bytes=0)
+        cpu_before = server_cpu_s(server.log)
+        # The latency in the page itself: click -> first animation frame with the outline moved.
+        page.evaluate(
+            """() => {
+              window.__lat = [];
+              const gd = document.querySelector('.attn-heatmap');
+              const next = [...document.querySelectorAll('.attn-controls button')][1];
+              next.addEventListener('click', () => {
+                const t0 = performance.now(), y0 = gd.layout.shapes[0].y0;
+                const wait = () => gd.layout.shapes[0].y0 !== y0
+                  ? requestAnimationFrame(() => window.__lat.push(performance.now() - t0))
+                  : requestAnimationFrame(wait);
+                wait();
+              }, { capture: true });
+            }"""
+        )
+        for _ in range(min(clicks, n - 1)):
+            page.locator(".attn-controls button").nth(1).click()
+            page.wait_for_timeout(400)
+        latencies = page.evaluate("window.__lat")
+        cpu_after = server_cpu_s(server.log)
+        payload_bytes = page.evaluate(
+            "() => document.querySelector('.attn-player-root') ? 1 : 0"
+        )  # present; the size comes from the server side below
+        browser.close()
+    from attention_core import decode
+    from attention_core.checkpoint import load
+    from explorer import player_data
+
+    trace = decode(load(ROOT / "checkpoints" / model), sentence)
+    t0 = time.perf_counter()
+    views = [player_data.view(trace, "en")]
+    built = player_data.payload(views, "en", id="bench", assets="/app/static/vendor/")
+    build_s = time.perf_counter() - t0
+    import zlib
+
+    return {
+        "model": model,
+        "sentence_words": len(sentence.split()),
+        "steps": n,
+        "clicks": len(latencies),
+        "ws_frames_while_stepping": {"sent": frames["sent"], "received": frames["received"]},
+        "click_to_outline_ms": {
+            "median": round(statistics.median(latencies), 1) if latencies else None,
+            "min": round(min(latencies), 1) if latencies else None,
+            "max": round(max(latencies), 1) if latencies else None,
+        },
+        "server_cpu_s_while_stepping": round(cpu_after - cpu_before, 3),
+        "page_ws_bytes_received": load_bytes,
+        "player_payload_bytes": len(built),
+        "player_payload_deflated_bytes": len(zlib.compress(built, 6)),
+        "player_payload_build_s": round(build_s, 3),
+        "page_load_to_player_s": round(load_s, 2),
+        "player_present": bool(payload_bytes),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="fra-eng-bahdanau")
+    parser.add_argument("--sentence", default=SENTENCE)
+    parser.add_argument("--clicks", type=int, default=5)
+    args = parser.parse_args()
+    print(json.dumps(measure(args.model, args.sentence, args.clicks), indent=2))
+
+
+if __name__ == "__main__":
+    main()
