@@ -9,8 +9,9 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         ("2024년 3월 5일 화요일", "2024-03-05"),
         ("Dienstag, 5. März 2024", "2024-03-05"),
         ("17/08/1999", "1999-08-17"),
-        ("05.05.05", "2005-05-05"),
-        ("le 14 juillet 1789", "1789-07-14"),  # outside the trained years (1950-2049)
+        ("the 4th of July, 1776", "1776-07-04"),
+        ("le 14 juillet 1789", "1789-07-14"),
+        ("2026-12-24", "2026-12-24"),  # already ISO 8601: copied
     ],
     "fra-eng": [
         ("i am not afraid of the dark.", "je n'ai pas peur du noir."),

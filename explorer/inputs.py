@@ -8,8 +8,10 @@ that looks like HTML, or that the model mostly does not know, is decoded with a 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from attention_core import Trace
+from attention_core.vocab import EOS, UNK
 
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&[A-Za-z#][A-Za-z0-9]*;")
 MOSTLY_UNKNOWN = 0.5  # warn when at least this share of the source tokens is unknown
@@ -37,3 +39,39 @@ def parse_step(value, steps: int) -> int | None:
     except ValueError:
         return None
     return min(max(step, 1), max(steps, 1))
+
+
+LATIN_SHARE = 0.5  # below this share of Latin letters, an English model cannot read the input
+
+
+def latin_share(text: str) -> float:
+    """The share of the letters in ``text`` that are Latin (1.0 when it has no letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return latin / len(letters)
+
+
+def notices(trace: Trace, sentence: str) -> list[tuple[str, str, dict]]:
+    """What to say about a decoding besides its result, as (level, string key, fields): an
+    input outside what the model was trained on, an output cut at the length limit or holding
+    unknown tokens. Level "warning" or "info"."""
+    out = []
+    if trace.task == "dates":
+        from attention_core import dates
+
+        reason = dates.check_input(sentence)
+        if reason not in (None, "empty"):
+            out.append(("warning", f"date_{reason}", {}))
+        elif dates.numeric_note(sentence) == "day_first":
+            out.append(("info", "date_day_first", {}))
+    elif latin_share(sentence) < LATIN_SHARE:
+        out.append(("warning", "notice_not_english", {}))
+    ended = bool(trace.steps) and trace.steps[-1].token == EOS
+    if trace.mode != "forced" and trace.steps and not ended:
+        out.append(("warning", "notice_length_limit", {"n": len(trace.steps)}))
+    unknown = sum(1 for tok in trace.output_tokens if tok == UNK)
+    if unknown:
+        out.append(("info", "notice_unk_output", {"count": unknown}))
+    return out

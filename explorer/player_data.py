@@ -238,6 +238,10 @@ def view(
     }
 
 
+# Labels with a {t} field that the browser fills with the step number (player.js).
+FORMATTED_IN_BROWSER = ("guess_prompt", "equations_title", "panels_title")
+
+
 def labels(lang: str) -> dict:
     """The player's own words (buttons, headings), in the page's language."""
     keys = (

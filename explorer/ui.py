@@ -369,7 +369,13 @@ def decode_with_advice(lang: str, sentence: str, run, advise: bool = True) -> Tr
         log.exception("decoding failed")
         st.error(tr("err_unexpected", lang))
         return None
-    if advise and inputs.unknown_share(trace) >= inputs.MOSTLY_UNKNOWN:
+    if not advise:
+        return trace
+    said = []
+    for level, key, fields in inputs.notices(trace, sentence):
+        said.append(key)
+        (st.warning if level == "warning" else st.info)(tr(key, lang, **fields))
+    if "notice_not_english" not in said and inputs.unknown_share(trace) >= inputs.MOSTLY_UNKNOWN:
         st.warning(tr("warn_mostly_unknown", lang))
     return trace
 

@@ -85,6 +85,8 @@ def sentence_input(sel, page: str) -> str:
         help=tr("sentence_help_dates" if task == "dates" else "sentence_help_text", lang),
         persist_state="session",
     )
+    if task == "dates":  # what the dates models read, where the date is typed
+        st.caption(tr("dates_supported", lang))
     st.caption(tr("examples_label", lang))
     cols = st.columns(4)
     for n, (sentence, _) in enumerate(EXAMPLES.get(task, [])):

@@ -28,6 +28,8 @@ st.text_input(
     help=tr("sentence_help_dates" if task == "dates" else "sentence_help_text", lang),
     persist_state="session",
 )
+if task == "dates":  # what the dates models read, where the date is typed
+    st.caption(tr("dates_supported", lang))
 row, toggles = st.columns([3, 2], vertical_alignment="center")
 more = row.expander(tr("explorer_more_label", lang), key="explorer_more")
 with more:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from attention_core import InputError
+from explorer import player_data
 from explorer.strings import ERROR_KEYS, KEY_MAPS, LANGUAGES, STRINGS, error_message, tr
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,6 +167,7 @@ def _formatted_keys() -> set[str]:
     for path in APP_FILES:
         keys |= set(call.findall(path.read_text(encoding="utf-8")))
     keys |= set(ERROR_KEYS.values()) | {"kind_other", "task_other"}
+    keys |= set(player_data.FORMATTED_IN_BROWSER)  # the step player fills {t} in the browser
     keys |= {key for mapping in KEY_MAPS for key in mapping.values() if key.startswith("metric_")}
     return keys
 
