@@ -151,7 +151,8 @@ def _run(args, argv) -> int:
         stop = None if args.stop_after_minutes is None else 60 * args.stop_after_minutes
         result = train(cfg, args.out, args.data, args.resume, args.device, command,
                        stop_after_seconds=stop)  # fmt: skip
-        print(json.dumps({k: result.get(k) for k in ("epoch", "valid_loss", "valid", "stopped")}))
+        keys = ("epoch", "valid_loss", "valid", "stopped", "epochs_done", "batch")
+        print(json.dumps({k: result.get(k) for k in keys}))
         return 0
 
     if not 1 <= args.beam <= MAX_BEAM:

@@ -241,7 +241,7 @@ def train(
                 save_state()
                 log(f"saved at epoch {epoch + 1}, batch {run['batch']}/{steps_per_epoch}")
                 if stop:
-                    return {"stopped": True, "epoch": epoch, "batch": run["batch"]}
+                    return {"stopped": True, "epochs_done": epoch, "batch": run["batch"]}
         model.eval()
         tr = translator()
         valid_loss = _valid_loss(tr.model, valid_ids, loss_fn, cfg.batch_size)

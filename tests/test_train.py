@@ -68,7 +68,7 @@ def test_resume_within_an_epoch_equals_an_uninterrupted_run(tmp_path):
     quiet = dict(log=lambda *_: None)
     straight = train(cfg, tmp_path / "a", **quiet)
     cut = train(cfg, tmp_path / "b", stop_after_steps=7, **quiet)
-    assert cut == {"stopped": True, "epoch": 0, "batch": 7}
+    assert cut == {"stopped": True, "epochs_done": 0, "batch": 7}
     state = json.loads((tmp_path / "b" / "train_state" / "state.json").read_text())
     assert (state["epoch"], state["batch"]) == (0, 7)
     train(cfg, tmp_path / "b", resume=True, stop_after_steps=30, **quiet)  # into epoch 2
