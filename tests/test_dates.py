@@ -178,7 +178,8 @@ def test_alphabets():
      ("3000-01-01", "year_out_of_range"), ("14 July 10000", "year_out_of_range"),
      ("30 février 2024", "invalid_date"), ("29/02/2023", "invalid_date"),
      ("Monday, July 14, 1789", "weekday_mismatch"), ("Christmas 2024", "unrecognised"),
-     ("hello", "unrecognised"), ("5 mars 2024 et 6 mars", "unrecognised")],
+     ("hello", "unrecognised"), ("5 mars 2024 et 6 mars", "unrecognised"),
+     ("1789 juillet 14", "unrecognised")],
 )  # fmt: skip
 def test_check_input_names_what_the_models_were_not_trained_on(text, reason):
     assert check_input(text) == reason
