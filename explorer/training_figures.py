@@ -70,6 +70,34 @@ def records(config: dict | None) -> list[dict]:
     return sorted(found, key=lambda r: r["epoch"])
 
 
+def snapshots(config: dict | None) -> list[dict]:
+    """Where the probe attention was recorded, in order: {"epoch": number, "probes": [...]}.
+
+    Newer checkpoints record it before training (epoch 0), at tenths of the first epoch and
+    after every epoch (``config["probe_snapshots"]``); older ones after every epoch only.
+    """
+    raw = (config or {}).get("probe_snapshots")
+    if not isinstance(raw, list) or not raw:
+        return [{"epoch": r["epoch"], "probes": r["probes"]} for r in records(config)]
+    found = []
+    for r in raw:
+        epoch = r.get("epoch") if isinstance(r, dict) else None
+        if isinstance(epoch, (int, float)) and isinstance(r.get("probes"), list):
+            found.append({"epoch": float(epoch), "probes": [_probe(p) for p in r["probes"]]})
+    return sorted(found, key=lambda r: r["epoch"])
+
+
+def epoch_label(epoch: float) -> str:
+    """0, 0.3, 1, 2 ...: whole epochs without a decimal point."""
+    return f"{epoch:g}" if float(epoch).is_integer() else f"{epoch:.1f}"
+
+
+def history_index(history: list[dict], epoch: float) -> int:
+    """The last whole epoch at or before ``epoch`` (0 before the first one ends)."""
+    done = [i for i, r in enumerate(history) if r["epoch"] <= epoch]
+    return done[-1] if done else 0
+
+
 def probe_sources(history: list[dict]) -> list[str]:
     """The probe sentences, from the last epoch that has them."""
     for r in reversed(history):

@@ -16,30 +16,33 @@ if sel.entry is None or not sel.entry.present:
     st.stop()
 
 history = tf.records(sel.entry.config)
-sources = tf.probe_sources(history)
-if not history:
+points = tf.snapshots(sel.entry.config)  # before training, tenths of epoch 1, every epoch
+sources = tf.probe_sources(points)
+if not history or not points:
     st.info(tr("training_no_history", lang))
     st.stop()
 
 ss = st.session_state
 if ss.get("training_probe") not in sources and sources:
     ss["training_probe"] = sources[0]
-n = len(history)
-# Opens at the first record, so a class watches the alignment form (issue 14).
-ss["training_epoch"] = min(max(int(ss.get("training_epoch", 1)), 1), n)
+n = len(points)
+# Opens at the first record (before training where it was recorded), so a class watches the
+# alignment form from a blur (issue 14). The labels are epochs (0, 0.1, ... 1, 2, ...).
+ui.keep_choice("training_epoch", list(range(n)), 0)
 left, right = st.columns([3, 2])
 source = None
 if sources:
     source = left.selectbox(tr("training_probe_label", lang), sources, key="training_probe")
 if n > 1:
-    right.slider(
-        tr("training_epoch_label", lang), 1, n, key="training_epoch",
+    right.select_slider(
+        tr("training_epoch_label", lang), options=list(range(n)), key="training_epoch",
+        format_func=lambda i: tf.epoch_label(points[i]["epoch"]),
         help=tr("training_epoch_help", lang),
     )  # fmt: skip
-k = ss["training_epoch"] - 1
-epoch = history[k]["epoch"]
+k = ss["training_epoch"]
+epoch = tf.epoch_label(points[k]["epoch"])
 
-probe = tf.probe_at(history, k, source) if source else None
+probe = tf.probe_at(points, k, source) if source else None
 if probe is None:
     st.info(tr("training_no_probe", lang))
 else:
@@ -54,6 +57,8 @@ else:
 
 st.subheader(tr("training_loss_title", lang))
 st.caption(tr("training_loss_caption", lang))
-whatif_state.chart(tf.loss_figure(history, k, lang), "training-loss")
+whatif_state.chart(
+    tf.loss_figure(history, tf.history_index(history, points[k]["epoch"]), lang), "training-loss"
+)
 with st.expander(tr("show_table", lang)):
     st.dataframe(tf.history_table(history, lang), hide_index=True)

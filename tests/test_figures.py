@@ -233,8 +233,8 @@ def test_shipped_checkpoints_build_when_present():
     from attention_core import load
 
     for entry in entries:
-        trace = decode(load(entry.path), "05.05.05")
-        assert trace.output_text == "2005-05-05"
+        trace = decode(load(entry.path), "17/08/1999")
+        assert trace.output_text == "1999-08-17"
         for fig in _all_figures(trace, 1):
             assert fig.to_json()
 

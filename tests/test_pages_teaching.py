@@ -210,8 +210,9 @@ def test_training_renders(lang):
     _ok(at)
     assert at.title[0].value == STRINGS[lang]["training_title"]
     config = json.loads((ROOT / "checkpoints/dates-dot/config.json").read_text())
-    first = config["history"][0]  # it opens at the first record: the alignment forms from there
-    assert at.slider(key="training_epoch").value == 1
+    # it opens at the first record, before training: the alignment forms from there
+    first = config.get("probe_snapshots", config["history"])[0]
+    assert at.select_slider(key="training_epoch").value == 0
     matrix, loss = _specs(at)
     assert _values(matrix) == pytest.approx(np.asarray(first["probes"][0]["attention"]), rel=1e-6)
     assert loss["data"][0]["y"] == [r["train_loss"] for r in config["history"]]
@@ -221,8 +222,9 @@ def test_training_renders(lang):
 def test_training_inputs_change_the_view():
     at = _page("training")
     config = json.loads((ROOT / "checkpoints/dates-dot/config.json").read_text())
-    last = config["history"][-1]["probes"]
-    at.slider(key="training_epoch").set_value(len(config["history"])).run()
+    points = config.get("probe_snapshots", config["history"])
+    last = points[-1]["probes"]
+    at.select_slider(key="training_epoch").set_value(len(points) - 1).run()
     _ok(at)
     assert _values(_specs(at)[0]) == pytest.approx(np.asarray(last[0]["attention"]), rel=1e-6)
     at.selectbox(key="training_probe").set_value(last[1]["source"]).run()

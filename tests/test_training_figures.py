@@ -55,9 +55,15 @@ def test_probe_matrix_is_the_recorded_attention():
             assert rows[len(raw["output_tokens"]) :] == ["&lt;eos&gt;"] * (
                 len(raw["attention"]) - len(raw["output_tokens"])
             )
-    # the attention sharpens: the mean row maximum grows from the first to the last epoch
-    first, last = (tf.probe_at(history, k, sources[0])["attention"] for k in (0, -1))
-    assert last.max(axis=1).mean() >= first.max(axis=1).mean()
+    # the attention sharpens: from the untrained model's blur to the last epoch's alignment
+    points = tf.snapshots(config)
+    assert points[0]["epoch"] == 0 and [p["epoch"] for p in points] == sorted(
+        p["epoch"] for p in points
+    )
+    first, last = (tf.probe_at(points, k, sources[0])["attention"] for k in (0, -1))
+    assert last.max(axis=1).mean() > first.max(axis=1).mean()
+    assert tf.epoch_label(0.2004) == "0.2" and tf.epoch_label(3.0) == "3"
+    assert tf.history_index(history, 0.5) == 0 and tf.history_index(history, 2.0) == 1
 
 
 def test_malformed_records_are_left_out():
