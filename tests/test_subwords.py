@@ -1,6 +1,7 @@
 """subwords.py: BPE pieces learned on words, greedy longest-match cuts, labels for display."""
 
 from collections import Counter
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -66,3 +67,31 @@ def test_a_piece_vocabulary_fixes_the_cuts_of_every_training_word():
         assert sub.detokenize_target(tokens) == s
     assert sub.tokenize_source("tacos") and "<unk>" not in sub.tokenize_source("tacos")
     assert sub.settings()["subwords"] is True and "segmenters" not in sub.settings()
+
+
+def test_a_subword_checkpoint_loads_with_its_pieces(tmp_path):
+    from attention_core import decode, load
+    from attention_core.train import TrainConfig, train
+
+    data = Path(__file__).parent / "data" / "everyday-en-fr.tsv"
+    cfg = TrainConfig.defaults_for(
+        "fra-eng", "dot", epochs=1, hidden=8, emb_dim=8, attn_dim=8, src_vocab=200,
+        tgt_vocab=200, min_freq=1, batch_size=16, valid_size=5, subwords=True, scaled=True,
+    )  # fmt: skip
+    train(cfg, tmp_path / "m", data_path=str(data), log=lambda *_: None)
+    tr = load(tmp_path / "m")
+    assert tr.task.subwords and tr.meta["tokenizer"]["subwords"] is True
+    tokens = tr.task.tokenize_source("the photographers are unbelievable.")
+    assert any(t.endswith(subwords.MARK) for t in tokens) and "<unk>" not in tokens
+    assert all(t in tr.src_vocab for t in tokens)
+    assert subwords.join(tokens) == ["the", "photographers", "are", "unbelievable", "."]
+    trace = decode(tr, "the photographers are unbelievable.")
+    assert trace.source_tokens == tokens and "@@" not in trace.output_text
+
+
+def test_first_epoch_points_are_evenly_spread_and_leave_out_the_end():
+    from attention_core.probes import first_epoch_points
+
+    assert first_epoch_points(100, 10) == {10 * k: k / 10 for k in range(1, 10)}
+    assert first_epoch_points(3, 10) == {1: 0.3333, 2: 0.6667}  # fewer batches than points
+    assert first_epoch_points(1, 10) == {}
