@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,3 +135,16 @@ def metrics(entry: Entry) -> dict[str, float]:
     if not isinstance(valid, dict):
         return {}
     return {k: float(v) for k, v in valid.items() if isinstance(v, int | float)}
+
+
+_OUT = re.compile(r"--out\s+\S+")
+_DATA = re.compile(r"--data\s+\S*?([^/\s]+\.(?:tsv|txt))(?=\s|$)")
+
+
+def portable_command(command: str, name: str) -> str:
+    """A recorded training command as a reader can copy it: the run folder under ``runs/``
+    (never the shipped ``checkpoints/``, never the machine it ran on), the corpus at
+    ``../shared/data/`` as the README has it, and no ``--resume`` of an interrupted run."""
+    command = _OUT.sub(f"--out runs/{name}", command)
+    command = _DATA.sub(r"--data ../shared/data/tatoeba-fra-eng/\1", command)
+    return re.sub(r"\s+--resume\b", "", command).strip()

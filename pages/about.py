@@ -4,7 +4,7 @@
 import streamlit as st
 
 from explorer import models, tables
-from explorer.catalog import discover
+from explorer.catalog import discover, portable_command
 from explorer.strings import tr
 from explorer.ui import page_start
 
@@ -24,8 +24,8 @@ st.markdown(tr("about_caveat", lang))
 st.subheader(tr("about_retrain_title", lang))
 st.markdown(tr("about_retrain", lang))
 catalog = discover()
-commands = [
-    entry.config["training"]["command"]
+commands = [  # as a reader can copy them: into runs/, never over the shipped checkpoints
+    portable_command(entry.config["training"]["command"], entry.name)
     for task in catalog.values()
     for entry in task.values()
     if isinstance(entry.config, dict) and isinstance(entry.config.get("training"), dict)

@@ -295,6 +295,9 @@ def test_about_page():
     commands = at.code[0].value.splitlines()  # each shipped model's recorded training command
     assert any("--task dates --attention dot" in c for c in commands)
     assert all(c.startswith("python -m attention_core train ") for c in commands)
+    # copyable: into runs/, not over the shipped checkpoints, no path of the machine they ran on
+    assert all(" --out runs/" in c and "/work/" not in c and "--resume" not in c for c in commands)
+    assert not any("--out checkpoints/" in c for c in commands)
     assert STRINGS["en"]["about_caveat_title"] in [h.value for h in at.subheader]
 
 
