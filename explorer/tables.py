@@ -99,7 +99,7 @@ def hypotheses_table(trace: Trace, lang: str) -> pd.DataFrame:
                 tr(HYPOTHESIS_KEYS.get(h.status, "status_other"), lang) for h in trace.hypotheses
             ],
             tr("col_log_prob", lang): [h.log_prob for h in trace.hypotheses],
-            tr("col_score", lang): [h.score for h in trace.hypotheses],
+            tr("col_beam_score", lang): [h.score for h in trace.hypotheses],  # not attention
         }
     )
 

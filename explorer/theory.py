@@ -37,9 +37,12 @@ SECTIONS = (
             ("latex", r"c = \overrightarrow{h}_N + \overleftarrow{h}_1"
                       r"\qquad p(y_t) = g\left(s_t,\ c\right), \quad t = 1, \dots, T"),
             ("text", "theory_bottleneck_problems"),
+            # The Jacobians in the chain rule's order (a product of matrices does not commute).
             ("latex", r"\frac{\partial \mathcal{L}_t}{\partial h_1} = "
-                      r"\frac{\partial \mathcal{L}_t}{\partial h_N}"
-                      r"\prod_{k=2}^{N}\frac{\partial h_k}{\partial h_{k-1}}"),
+                      r"\frac{\partial \mathcal{L}_t}{\partial h_N}\,"
+                      r"\frac{\partial h_N}{\partial h_{N-1}}\,"
+                      r"\frac{\partial h_{N-1}}{\partial h_{N-2}}\cdots"
+                      r"\frac{\partial h_2}{\partial h_1}"),
             ("text", "theory_bottleneck_answer"),
         ),
         (("why", "theory_link_why"), ("explorer", "theory_link_explorer_none")),
