@@ -142,7 +142,9 @@ def beam_search(tr, tokens, oov, text, memory, state, k, max_steps, alpha, top_k
                 node=nd["id"],
             )
         )
-    hypotheses.sort(key=lambda h: (h.status != "finished", -h.score))
+    # The output's hypothesis first: finished ones, else (none finished) the cut ones, by score.
+    rank = {"finished": 0, "cut": 1, "pruned": 2}
+    hypotheses.sort(key=lambda h: (rank.get(h.status, 3), -h.score))
     public_nodes = [{key: v for key, v in nd.items() if key != "row"} for nd in nodes]
     return new_trace(
         tr,
