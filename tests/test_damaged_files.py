@@ -19,7 +19,7 @@ import torch
 from conftest import make_translator
 from safetensors.torch import load as st_load
 from safetensors.torch import save as st_save
-from test_app import _app, _app_setup, _ok, _specs  # noqa: F401 (_app_setup: autouse fixture)
+from test_app import _app, _app_setup, _ok, _player  # noqa: F401 (_app_setup: autouse fixture)
 
 from attention_core import CheckpointError, load, save
 from attention_core.checkpoint import CONFIG, WEIGHTS, sha256
@@ -256,14 +256,14 @@ def test_app_serves_every_page_with_damaged_models_beside(root, tmp_path, monkey
     broken_label = STRINGS["en"]["unavailable_broken"]
     assert broken_label not in labels[0]
     assert broken_label in labels[1] and broken_label in labels[2]
-    assert _specs(at), "the working model shows its figures"
+    assert _player(at), "the working model shows its step player"
 
     for kind in ("bahdanau", "none"):
         at.sidebar.radio(key="kind").set_value(kind).run()
         _ok(at)
         assert f"dates-{kind}" in at.error[0].value
         assert f"dates-{kind}" in at.code[0].value  # the loader's message, as plain text
-        assert not _specs(at)
+        assert not _player(at)
         for page in _pages():
             at.switch_page(page).run()
             _ok(at)
@@ -272,7 +272,7 @@ def test_app_serves_every_page_with_damaged_models_beside(root, tmp_path, monkey
 
     at.sidebar.radio(key="kind").set_value("dot").run()
     _ok(at)
-    assert _specs(at)
+    assert _player(at)
     for page in _pages():
         at.switch_page(page).run()
         _ok(at)

@@ -15,6 +15,7 @@ from test_app import (  # noqa: F401
     _ok,
     _player,
     _specs,
+    _z,
     needs_dates,
 )
 
@@ -53,7 +54,7 @@ def test_beam_page_in_both_languages(lang):
     assert tree["layout"]["xaxis"]["title"]["text"] == STRINGS[lang]["hover_step"]
     assert len(_specs(at)) == 1  # the tree; the hypothesis' steps are in the step player
     assert len(_player(at)["views"][0]["panels"]) >= 5
-    assert any("α = 1.0" in c.value for c in at.caption)  # the length normalisation, stated
+    assert any("β = 1.0" in c.value for c in at.caption)  # the length normalisation, stated
 
 
 def test_beam_width_changes_the_tree():
@@ -109,7 +110,7 @@ def test_an_override_changes_the_attention_and_is_marked():
     at.slider(key="whatif_step").set_value(3).run()
     at.selectbox(key="whatif_pos").set_value(0).run()
     _ok(at)
-    original, whatif = (spec["data"][0]["z"] for spec in _specs(at)[:2])
+    original, whatif = (_z(spec).tolist() for spec in _specs(at)[:2])
     assert whatif[2] == [1.0] + [0.0] * (len(whatif[2]) - 1)  # all on the first token
     assert original[2] != whatif[2] and original[:2] == whatif[:2]
     outline = _specs(at)[1]["layout"]["shapes"][0]
