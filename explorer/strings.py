@@ -77,7 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "sentence_help_dates": (
             "A date written any common way, in English, French, German, Korean or Spanish "
-            "(years 1950–2049). The model reads it character by character."
+            "(years 1000–2999, four digits). The model reads it character by character."
         ),
         "examples_label": "Or try an example:",
         "mode_label": "Decoding",
@@ -420,7 +420,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "sentence_help_dates": (
             "영어, 프랑스어, 독일어, 한국어, 스페인어로 흔히 쓰는 형식의 날짜를 "
-            "입력하세요(1950–2049년). 모델은 한 글자씩 읽습니다."
+            "입력하세요(1000–2999년, 네 자리 연도). 모델은 한 글자씩 읽습니다."
         ),
         "examples_label": "또는 예문을 골라 보세요:",
         "mode_label": "디코딩 방식",
