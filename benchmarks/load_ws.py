@@ -18,8 +18,9 @@ expire after ``max_cached_message_age`` runs. Nothing is rendered, so the client
 
 Each session opens ``/?model=dates-dot&lang=en``, types its own date (``sentences`` of
 load_test.py), then for ``--rounds`` rounds switches the model (bahdanau, none, dot: the sidebar
-radio ``kind``, whose value is its option's label). Stepping happens in the browser (the step
-player, explorer/player/player.js), so it is no server action any more. Each action follows
+radio ``kind``, whose value is its option's label) and reruns once with nothing changed (what a
+rerun from another widget costs). Stepping happens in the browser (the step player,
+explorer/player/player.js), so it is no server action any more. Each action follows
 the previous one's end at once (``--think`` adds a pause, 0.5
 to 1.5 times as long, before each): with many sessions the server is saturated, and the report
 shows its throughput. Per action it measures the time from sending the BackMsg to (a) the
@@ -361,6 +362,10 @@ class Session:
             for r in range(rounds):
                 for kind in KINDS:  # (stepping is in the browser: no server action)
                     await self.switch(kind, f"round {r + 1}, model {kind}")
+                # a rerun that changes nothing the player shows (another widget, a reconnect):
+                # the server re-sends the unchanged payload as a short cached-message reference
+                result = await self.act("rerun", None, self.own_tokens)
+                self.check_own(result, f"round {r + 1}, rerun")
             self.run.completed += 1
             if self.run.verbose:
                 self.log("done")

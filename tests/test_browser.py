@@ -159,7 +159,7 @@ def _at_step(page, trace, t: int) -> None:
 
 def _open_more(page) -> None:
     """Open the expander that holds the examples, options, tokens and downloads."""
-    page.locator(MORE + " summary").click()
+    page.locator(MORE + " summary").first.click()
     wait_idle(page)
 
 

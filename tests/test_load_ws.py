@@ -65,13 +65,13 @@ def test_three_sessions_on_streamlits_websocket_protocol():
     assert report["completed_sessions"] == 3
     leaking = report["no_leaking"]
     assert leaking["every_session_saw_only_its_own_sentence"], leaking["violations"]
-    assert leaking["checks"] == 3 * 4  # typed, 3 switches (stepping is in the browser)
+    assert leaking["checks"] == 3 * 5  # typed, 3 switches, a rerun (stepping: in the browser)
     heat = report["latency_action_to_heatmap"]
-    assert (heat["type_sentence"]["n"], heat["switch_model"]["n"]) == (3, 9)
+    assert (heat["type_sentence"]["n"], heat["switch_model"]["n"], heat["rerun"]["n"]) == (3, 9, 3)
     assert "step" not in heat
     assert 0 < heat["all"]["p50_ms"] <= heat["all"]["max_ms"]
     finished = report["latency_action_to_script_finished"]["all"]
-    assert finished["n"] == 12 and finished["p50_ms"] > 0
+    assert finished["n"] == 15 and finished["p50_ms"] > 0
     assert report["page_load_ms"]["n"] == 3
     rss = report["rss_mb"]
     assert rss["before"] > rss["idle"] > 0 and rss["during_peak"] >= rss["before"]

@@ -306,7 +306,8 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
           if (Math.min(k, v.view.n - 1) !== kv) return; // the user has moved on
           v.equations.replaceChildren(...eqs.map(([caption, latex]) => {
             const item = el("div", "attn-equation");
-            const math = el("div");
+            const math = el("div", "attn-math");
+            math.tabIndex = 0; // it may scroll sideways: reachable by keyboard (axe-core)
             katex.render(latex, math, { displayMode: true, throwOnError: false });
             item.append(writeSegments(el("p", "attn-caption"), caption, katex), math);
             return item;
@@ -449,7 +450,8 @@ function makeView(grid, view, payload, Plotly, katex, plots) {
   prompt.append(promptText, reveal);
   const equationBox = el("div", "attn-main-equation");
   const mainCaption = el("p", "attn-caption");
-  const mainEquation = el("div");
+  const mainEquation = el("div", "attn-math");
+  mainEquation.tabIndex = 0; // it may scroll sideways: reachable by keyboard (axe-core)
   equationBox.append(mainCaption, mainEquation);
   right.append(prompt);
   first.append(left, right);
