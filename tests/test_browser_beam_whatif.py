@@ -143,11 +143,17 @@ def test_what_if_step_moves_after_an_example(page, server, lang):
     for n in (2, 5):  # two different examples: the token labels change twice
         sentence = EXAMPLES["dates"][n][0]
         page.get_by_role("button", name=sentence, exact=True).click()
+        page.locator(".st-key-whatif_sentence-dates input").and_(
+            page.locator(f"[value='{sentence}']")
+        ).wait_for()
+        wait_idle(page)
+        page.wait_for_timeout(1000)  # the run that sets the new sentence's step has ended
         wait_idle(page)
         thumb = page.locator(".st-key-whatif_step input[type='range']")
         before = thumb.input_value()
-        thumb.focus()
-        page.keyboard.press("ArrowRight")
+        thumb.focus()  # one notch, whichever way there is room (it may open on the last step)
+        last = before == thumb.get_attribute("max")
+        page.keyboard.press("ArrowLeft" if last else "ArrowRight")
         page.wait_for_function(
             "([sel, was]) => document.querySelector(sel)?.value !== was",
             arg=[".st-key-whatif_step input[type='range']", before],
