@@ -192,7 +192,8 @@ def test_a_new_trace_leaves_no_old_timer(page, server, trace):
     page.wait_for_timeout(2100)
     page.locator(".attn-play").click()
     reached = int(page.locator(".attn-slider").input_value())
-    assert 4 <= reached <= 6, reached
+    # one timer at 0.5 s from step 1: 4-5 after 2.1 s (3 on a loaded machine); two would be 8+
+    assert 3 <= reached <= 6, reached
 
 
 def test_server_log_has_no_traceback(server):
