@@ -1,5 +1,5 @@
 """Streamlit glue for the beam and what-if pages: cached decoding with any decoding options,
-the sentence input, and the explorer's step view for any trace (a beam hypothesis).
+and the sentence input (the step views are the step player: explorer/stepper.py).
 
 Decoding is always ``attention_core.decode``; nothing here decodes by itself. Results are cached
 per (checkpoint, weights version, sentence, options) in the app's cache bounded by memory.
@@ -14,9 +14,9 @@ import streamlit as st
 
 from attention_core import Trace, decode
 
-from . import equations, figures, memo, tables, ui, whatif_figures
+from . import figures, memo, ui, whatif_figures
 from .examples import EXAMPLES, default_sentence
-from .strings import PANEL_CAPTION_KEYS, PANEL_TITLE_KEYS, tr
+from .strings import tr
 
 
 def cached_decode(sel, sentence: str, **options) -> Trace:
@@ -103,41 +103,6 @@ def sentence_input(sel, page: str) -> str:
 def chart(fig, key: str, **kwargs):
     config = ui.plotly_config(key)
     return st.plotly_chart(fig, width="stretch", config=config, key=key, **kwargs)
-
-
-def step_view(trace: Trace, lang: str, key: str) -> None:
-    """The explorer's view of one trace: attention matrix, a step slider, that step's equations
-    and figures (each with its table)."""
-    ss = st.session_state
-    n = len(trace.steps)
-    ss[key] = min(max(int(ss.get(key, 1)), 1), n)
-    if n > 1:
-        st.slider(tr("step_label", lang), 1, n, key=key, help=tr("step_help", lang))
-    k = ss[key] - 1
-    step = trace.steps[k]
-    given, chosen = figures.token_text(step.input_token), figures.token_text(step.token)
-    st.text(tr("step_tokens", lang, t=k + 1, n=n, given=given, chosen=chosen))
-    attention = trace.attention_matrix is not None
-    st.caption(tr("heatmap_caption" if attention else "none_caption", lang))
-    chart(figures.attention_heatmap(trace, k, lang), f"{key}-heatmap")
-    with st.expander(tr("show_table", lang)):
-        st.dataframe(tables.attention_table(trace, lang), hide_index=True)
-    with st.expander(tr("equations_title", lang, t=k + 1)):
-        for eq_key, latex in equations.step_equations(trace, k):
-            st.caption(tr(eq_key, lang))
-            st.latex(latex)
-    st.markdown(f"**{tr('panels_title', lang, t=k + 1)}**")
-    kind = trace.attention_kind
-    for name, fig in figures.step_figures(trace, k, lang):
-        title, caption = PANEL_TITLE_KEYS[name], PANEL_CAPTION_KEYS[name]
-        st.markdown(f"**{tr(title.get(kind, title['dot']), lang)}**")
-        caption = caption.get(kind, caption["dot"])
-        if name == "scores" and trace.score_scale != 1.0:
-            caption = "panel_scores_caption_dot_scaled"
-        st.caption(tr(caption, lang))
-        chart(fig, f"{key}-{name}")
-        with st.expander(tr("show_table", lang)):
-            st.dataframe(tables.panel_table(trace, k, name, lang), hide_index=True)
 
 
 def _open_on_a_telling_override(sel, original: Trace, sentence: str) -> None:
