@@ -52,7 +52,7 @@ class LuongDecoder(nn.Module):
 
     Step t: s_t = GRU([emb(y_{t-1}); s~_{t-1}], s_{t-1})   (input feeding, Luong sec. 3.3)
             e^t = score(s_t, h_i); alpha^t = softmax(e^t); a_t = sum_i alpha^t_i h_i
-            s~_t = tanh(W_c [a_t; s_t])                      (Luong eq. 5)
+            s~_t = tanh(W_o [a_t; s_t])   (Luong eq. 5 calls W_o "W_c")
     Without attention a_t is the fixed source summary c at every step.
     """
 

@@ -91,7 +91,7 @@ def step_equations(trace: Trace, k: int) -> list[tuple[str, str]]:
         f"{_norm(step.state)}"
     )
     luong_output = (
-        rf"\tilde s_{{{t}}} = \tanh\big(W_c [a_{{{t}}}; s_{{{t}}}]\big), \qquad "
+        rf"\tilde s_{{{t}}} = \tanh\big(W_o [a_{{{t}}}; s_{{{t}}}]\big), \qquad "
         rf"\lVert \tilde s_{{{t}}} \rVert = {_norm(step.output_input)}"
     )
     if kind == "none":

@@ -260,9 +260,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "Each row is a value vector $h_i$ scaled by its weight; the last row, below the line, "
             "is their sum."
         ),
-        "panel_output_dot": "$[a_t; s_t] \\to \\tilde s_t = \\tanh(W_c [a_t; s_t])$",
+        "panel_output_dot": "$[a_t; s_t] \\to \\tilde s_t = \\tanh(W_o [a_t; s_t])$",
         "panel_output_bahdanau": "$[s_t; a_t; \\mathrm{emb}(y_{t-1})] \\to \\tilde s_t$",
-        "panel_output_none": "$[c; s_t] \\to \\tilde s_t = \\tanh(W_c [c; s_t])$",
+        "panel_output_none": "$[c; s_t] \\to \\tilde s_t = \\tanh(W_o [c; s_t])$",
         "panel_output_caption": "The last row, $\\tilde s_t$, is what the output layer reads.",
         "panel_output_caption_bahdanau": (
             "The last row, $\\tilde s_t$, is what the output layer reads. The input embedding "
@@ -330,7 +330,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "about_models": (
             "- **Dot-product attention** (Luong et al., 2015): the GRU updates the state first; "
             "the new state $s_t$ is the query, the score is $s_t^\\top h_i$, and the output layer "
-            "reads $\\tilde s_t = \\tanh(W_c[a_t; s_t])$, which is also fed to the next step "
+            "reads $\\tilde s_t = \\tanh(W_o[a_t; s_t])$, which is also fed to the next step "
             "(input feeding). The English→French dot-product model divides the score by "
             "$\\sqrt{H}$ ($H = 256$): unscaled, its scores ran from −86 to +118 on a 14-word "
             "sentence, the weights were one-hot and the model learned no reordering (see "
@@ -583,9 +583,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "각 행은 가중치를 곱한 값(value) 벡터 $\\alpha_i h_i$이고, 선 아래 마지막 행이 그 "
             "합입니다."
         ),
-        "panel_output_dot": "$[a_t; s_t] \\to \\tilde s_t = \\tanh(W_c [a_t; s_t])$",
+        "panel_output_dot": "$[a_t; s_t] \\to \\tilde s_t = \\tanh(W_o [a_t; s_t])$",
         "panel_output_bahdanau": "$[s_t; a_t; \\mathrm{emb}(y_{t-1})] \\to \\tilde s_t$",
-        "panel_output_none": "$[c; s_t] \\to \\tilde s_t = \\tanh(W_c [c; s_t])$",
+        "panel_output_none": "$[c; s_t] \\to \\tilde s_t = \\tanh(W_o [c; s_t])$",
         "panel_output_caption": "마지막 행 $\\tilde s_t$가 출력층이 읽는 값입니다.",
         "panel_output_caption_bahdanau": (
             "마지막 행 $\\tilde s_t$가 출력층이 읽는 값입니다. $\\tilde s_t$를 만들 때는 입력 "
@@ -650,7 +650,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "about_models": (
             "- **닷-프로덕트 어텐션** (Luong 외, 2015): GRU가 먼저 상태를 갱신하고, 새 상태 "
             "$s_t$가 쿼리입니다. 스코어는 $s_t^\\top h_i$이며, 출력층은 $\\tilde s_t = "
-            "\\tanh(W_c[a_t; s_t])$를 읽고 이 값을 다음 시점의 입력에도 넣습니다(입력 피딩). "
+            "\\tanh(W_o[a_t; s_t])$를 읽고 이 값을 다음 시점의 입력에도 넣습니다(입력 피딩). "
             "영어→프랑스어 닷-프로덕트 모델은 스코어를 $\\sqrt{H}$($H = 256$)로 나눕니다. 나누지 "
             "않았을 때는 14단어 문장에서 스코어가 −86에서 +118까지 퍼져 가중치가 원-핫이 되었고, "
             "모델은 어순을 바꾸는 법을 배우지 못했습니다(checkpoints/README.md 참고).\n"

@@ -71,7 +71,7 @@ SECTIONS = (
             ("caption", "theory_dot_context"),
             ("latex", r"a_t = \sum_{i=1}^{N} \alpha^t_i\, h_i"),
             ("caption", "theory_dot_concat"),
-            ("latex", r"\tilde{s}_t = \tanh\left(W_c \left[\, a_t ;\ s_t \,\right]\right)"),
+            ("latex", r"\tilde{s}_t = \tanh\left(W_o \left[\, a_t ;\ s_t \,\right]\right)"),
             ("caption", "theory_dot_output"),
             ("latex", r"\hat{y}_t = \operatorname{softmax}\left(W_y \tilde{s}_t + b_y\right)"),
             ("text", "theory_dot_scaled"),

@@ -87,8 +87,10 @@ EN = {
     "theory_dot_concat": (
         "**Concatenation and tanh.** The context vector $a_t$ and the decoder state $s_t$ are "
         "concatenated into $[a_t; s_t]$, so the output layer sees both what was read from the "
-        "source and the decoder's own state; a learned matrix $W_c$ and a tanh mix them into the "
-        "attentional state $\\tilde{s}_t$."
+        "source and the decoder's own state; a learned matrix $W_o$ and a tanh mix them into the "
+        "attentional state $\\tilde{s}_t$. (Luong et al., 2015, eq. 5, and the course notes call "
+        "this matrix $W_c$; here it is $W_o$, for output, because $W_c$ names the key projection "
+        "of the additive score in section 4.)"
     ),
     "theory_dot_output": (
         "**Output.** A linear layer and a softmax give the probabilities of the next token. In the "
@@ -129,9 +131,7 @@ EN = {
         "matrices $W_b$ and $W_c$, added, passed through tanh, and turned into one score by a dot "
         "product with the vector $v_a$. A small feed-forward network judges the match instead of a "
         "dot product, so the query and the keys need not even have the same dimension. $W_c h_i$ "
-        "is computed once per sentence. (The course notes write $W_a^\\top$ for this $v_a^\\top$; "
-        "and this $W_c$ is a different matrix from the $W_c$ of section 3, which multiplies the "
-        "concatenated vector.)"
+        "is computed once per sentence. (The course notes write $W_a^\\top$ for this $v_a^\\top$.)"
     ),
     "theory_bahdanau_context": (
         "**Attention distribution and context vector**: exactly as in dot-product attention."
@@ -254,8 +254,10 @@ KO = {
     "theory_dot_concat": (
         "**결합과 tanh.** 컨텍스트 벡터 $a_t$와 디코더 상태 $s_t$를 이어 붙여 결합 벡터 $[a_t; "
         "s_t]$를 만듭니다. 그러면 출력층이 원문에서 읽어 온 내용과 디코더의 현재 상태를 함께 볼 수 "
-        "있습니다. 여기에 학습되는 가중치 행렬 $W_c$를 곱하고 tanh를 적용해 어텐션 상태 "
-        "$\\tilde{s}_t$를 얻습니다."
+        "있습니다. 여기에 학습되는 가중치 행렬 $W_o$를 곱하고 tanh를 적용해 어텐션 상태 "
+        "$\\tilde{s}_t$를 얻습니다. (Luong 외, 2015의 식 5와 강의 노트는 이 행렬을 $W_c$라고 "
+        "씁니다. 여기서는 출력(output)의 o를 따 $W_o$라고 씁니다. $W_c$는 4절에서 가산형 스코어의 "
+        "키 사영 행렬을 가리키기 때문입니다.)"
     ),
     "theory_dot_output": (
         "**출력.** 선형층과 소프트맥스가 다음 토큰의 확률을 계산합니다. 이 앱의 모델에서는 "
@@ -292,7 +294,7 @@ KO = {
         "tanh를 적용한 뒤 벡터 $v_a$와 내적해 스코어 하나를 얻습니다. 내적 대신 작은 피드포워드 "
         "신경망이 쿼리와 키가 얼마나 잘 맞는지 판단하므로, 쿼리와 키의 차원이 달라도 됩니다. $W_c "
         "h_i$는 문장마다 한 번만 계산하면 됩니다. (강의 노트의 $W_a^\\top$가 여기의 "
-        "$v_a^\\top$입니다. 또 여기의 $W_c$는 3절에서 결합 벡터에 곱한 $W_c$와 다른 행렬입니다.)"
+        "$v_a^\\top$입니다.)"
     ),
     "theory_bahdanau_context": (
         "**어텐션 분포와 컨텍스트 벡터**는 닷-프로덕트 어텐션과 똑같이 구합니다."
