@@ -139,7 +139,8 @@ def measure(model: str, sentence: str, clicks: int) -> dict:
         # a click that paints within a frame leaves no entry and counts as 16 here)
         "click_to_next_paint_ms": {
             "median": statistics.median(paints + [16.0] * (len(latencies) - len(paints)))
-            if latencies else None,
+            if latencies
+            else None,
             "max": max(paints, default=16.0),
             "clicks_over_16ms": len(paints),
         },

@@ -72,6 +72,20 @@ def _topk(trace: Trace, t: int) -> dict:
     }  # fmt: skip
 
 
+# Compact forms of two large per-step matrices (player_data explains them): what the browser
+# computes them from is already in the payload.
+def _parts_derived(trace: Trace, t: int) -> dict:
+    step = trace.steps[t]
+    form = {"$op": "scale_rows", "of": "keys", "by": step.weights, "append": step.context}
+    return {"data": {0: {"z": form}}}
+
+
+def _energies_derived(trace: Trace, t: int) -> dict:
+    return {
+        "data": {0: {"z": {"$op": "tanh_add", "of": "keys_proj", "row": trace.steps[t].query_proj}}}
+    }
+
+
 def outline(t: int) -> dict:
     """The attention matrix (or the no-attention model's contexts): step t's row outlined."""
     return {"layout": {"shapes[0].y0": t - 0.5, "shapes[0].y1": t + 0.5}}
@@ -97,6 +111,9 @@ class Panel:
     titles: dict[str, str]  # attention kind -> string key
     captions: dict[str, str] = field(default_factory=dict)  # attention kind -> string key
     reveals: bool = False  # shows the step's weights or its answer: hidden until the reveal
+    # the update in a compact form computed from the panel ``derive_from`` (player_data)
+    derive: Callable[[Trace, int], dict] | None = None
+    derive_from: str = ""
 
     def title_key(self, trace: Trace) -> str:
         return self.titles.get(trace.attention_kind, self.titles["dot"])
@@ -110,8 +127,8 @@ class Panel:
         return tables.panel_table(trace, t, self.name, lang)
 
 
-def _panel(name, update, titles, captions=None, reveals=False) -> Panel:
-    return Panel(name, figures.BUILDERS[name], update, titles, captions or {}, reveals)
+def _panel(name, update, titles, captions=None, reveals=False, derive=None, of="") -> Panel:
+    return Panel(name, figures.BUILDERS[name], update, titles, captions or {}, reveals, derive, of)
 
 
 REGISTRY: dict[str, Panel] = {
@@ -141,6 +158,8 @@ REGISTRY: dict[str, Panel] = {
             {"dot": "panel_energies"},
             {"dot": "panel_energies_caption"},
             True,
+            _energies_derived,
+            "keys_proj",
         ),
         _panel(
             "scores",
@@ -160,7 +179,15 @@ REGISTRY: dict[str, Panel] = {
             {"dot": "panel_weights_caption"},
             True,
         ),
-        _panel("parts", _parts, {"dot": "panel_parts"}, {"dot": "panel_parts_caption"}, True),
+        _panel(
+            "parts",
+            _parts,
+            {"dot": "panel_parts"},
+            {"dot": "panel_parts_caption"},
+            True,
+            _parts_derived,
+            "keys",
+        ),
         _panel(
             "context", lambda tr_, t: outline(t), {"dot": "none_title"}, {"dot": "none_caption"}
         ),

@@ -15,6 +15,7 @@ are escaped by ``figures.token_html`` as everywhere else.
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
@@ -92,7 +93,70 @@ def encode(value):
     arrays (float32, exact), everything else plain."""
     if isinstance(value, np.ndarray) and value.dtype.kind == "f":
         return to_typed_array_spec(np.ascontiguousarray(value, dtype=np.float32))
+    if isinstance(value, dict):
+        return {k: encode(v) for k, v in value.items()}
     return plain(value)
+
+
+# ----- compact forms on the wire --------------------------------------------------------------
+# Three forms keep a sentence's payload small (the browser, player.js ``expand``, undoes them
+# with the same rules as ``expand`` here, and the tests check both against the figures built
+# for each step):
+# - {"$rows": labels, "n": n}: a customdata matrix whose row i is labels[i] n times (the hover
+#   labels of a heatmap over hidden units);
+# - {"$op": "scale_rows", "of": panel, "by": w, "append": a}: rows w_i * z_i of that panel's
+#   z, then the row a (the weighted values α_i h_i and their sum, the context); float32
+#   products, so exactly the server's numbers;
+# - {"$op": "tanh_add", "of": panel, "row": q}: tanh(q + z_i) for every row z_i of that
+#   panel's z (Bahdanau's tanh layer output from W_b s_{t-1} and W_c h_i); the browser's tanh
+#   is within one float32 unit in the last place (6e-8) of the model's.
+# A table column may be {"$zrow": r} or {"$zcol": c}: that row or column of the panel's z at
+# the same step (the table of a heatmap is its z, so it is not sent twice).
+
+
+def decoded(value) -> np.ndarray:
+    """A typed-array spec (or plain list) as a float32 numpy array."""
+    if isinstance(value, dict) and "bdata" in value:
+        flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        shape = tuple(int(n) for n in str(value.get("shape", len(flat))).split(","))
+        return flat.reshape(shape).astype(np.float32)
+    return np.asarray(value, dtype=np.float32)
+
+
+def compact_rows(custom):
+    """customdata whose every row repeats one label, as {"$rows", "n"}; else as it is."""
+    if not isinstance(custom, list) or len(custom) == 0:
+        return custom
+    rows = []
+    for row in custom:
+        if not isinstance(row, list) or not row or any(cell != row[0] for cell in row):
+            return custom
+        if not isinstance(row[0], str) or len(row) != len(custom[0]):
+            return custom
+        rows.append(row[0])
+    return {"$rows": rows, "n": len(custom[0])}
+
+
+def expand(value, sources: dict | None = None):
+    """A compact form as the full value (``sources``: panel name -> its base z)."""
+    if not isinstance(value, dict):
+        return value
+    if "$rows" in value:
+        return [[label] * value["n"] for label in value["$rows"]]
+    op = value.get("$op")
+    if op is None:
+        return value
+    z = decoded((sources or {})[value["of"]])  # (S, D)
+    if op == "scale_rows":
+        by = decoded(value["by"]).astype(np.float64)
+        rows = (by[:, None] * z.astype(np.float64)).astype(np.float32)
+        out = np.vstack([rows, decoded(value["append"])[None, :]])
+    elif op == "tanh_add":
+        row = decoded(value["row"])
+        out = np.tanh((row[None, :] + z).astype(np.float32).astype(np.float64))
+    else:
+        raise ValueError(f"unknown compact form {op!r}")
+    return to_typed_array_spec(np.ascontiguousarray(out, dtype=np.float32))
 
 
 def encoded(update: dict) -> dict:
@@ -130,29 +194,63 @@ def _set(target: dict, path: str, value) -> None:
                 node = items[int(index)]
 
 
-def apply(base: dict, update: dict) -> dict:
-    """``base`` with an encoded ``update`` applied (what the browser does at each step)."""
+def apply(base: dict, update: dict, sources: dict | None = None) -> dict:
+    """``base`` with an encoded ``update`` applied (what the browser does at each step), its
+    compact forms expanded."""
     fig = json.loads(json.dumps(base))
+    for trace in fig["data"]:
+        if "customdata" in trace:
+            trace["customdata"] = expand(trace["customdata"])
     for i, attrs in update.get("data", {}).items():
         for path, value in attrs.items():
-            _set(fig["data"][int(i)], path, value)
+            _set(fig["data"][int(i)], path, expand(value, sources))
     for path, value in update.get("layout", {}).items():
         _set(fig["layout"], path, value)
     return fig
 
 
-def table_dict(frame) -> dict:
-    """A table by columns: numbers as float32 typed arrays, other cells as text."""
+def _reference(values: np.ndarray, z: np.ndarray | None):
+    """{"$zrow": r} / {"$zcol": c} where ``values`` is exactly that row / column of z."""
+    if z is None or z.ndim != 2:
+        return None
+    if len(values) == z.shape[1]:
+        for r in range(z.shape[0]):
+            if np.array_equal(z[r], values):
+                return {"$zrow": r}
+    if len(values) == z.shape[0]:
+        for c in range(z.shape[1]):
+            if np.array_equal(z[:, c], values):
+                return {"$zcol": c}
+    return None
+
+
+def table_dict(frame, z: np.ndarray | None = None) -> dict:
+    """A table by columns: numbers as float32 typed arrays (or a reference to the figure's z,
+    when they are one of its rows or columns), other cells as text."""
     columns = []
     for name in frame.columns:
         values = frame[name].to_numpy()
         if values.dtype.kind == "f":
-            columns.append(encode(values.astype(np.float32)))
+            values = values.astype(np.float32)
+            columns.append(_reference(values, z) or encode(values))
         else:
             columns.append(
                 [str(v) if not isinstance(v, (int, np.integer)) else int(v) for v in values]
             )
     return {"columns": [str(c) for c in frame.columns], "cells": columns}
+
+
+def table_at(spec: dict, t: int, z: np.ndarray | None = None) -> dict:
+    """Step t's table from its stepped form, references to z resolved (as the browser does)."""
+    cells = []
+    for j, column in enumerate(spec["base"]["cells"]):
+        column = spec["steps"][t].get(str(j), column)
+        if isinstance(column, dict) and "$zrow" in column:
+            column = encode(z[column["$zrow"]])
+        elif isinstance(column, dict) and "$zcol" in column:
+            column = encode(np.ascontiguousarray(z[:, column["$zcol"]]))
+        cells.append(column)
+    return {"columns": spec["base"]["columns"], "cells": cells}
 
 
 def stepped_tables(tables: list[dict]) -> dict:
@@ -164,27 +262,48 @@ def stepped_tables(tables: list[dict]) -> dict:
     return {"base": base, "steps": steps}
 
 
-def _figure(trace: Trace, build, update, lang: str, present: bool) -> dict:
+def _figure(trace: Trace, build, update, lang: str, present: bool, derive=None) -> dict:
+    """Step 1's figure whole (hover labels compact), then each step's update (``derive``: its
+    compact form, where the panel has one)."""
     n = len(trace.steps)
-    steps = [encoded(update(trace, k)) if update else {} for k in range(n)]
-    return {"base": figure_dict(build(trace, 0, lang), present), "steps": steps}
+    base = figure_dict(build(trace, 0, lang), present)
+    for data in base["data"]:
+        if "customdata" in data:
+            data["customdata"] = compact_rows(data["customdata"])
+    make = derive or update
+    steps = [encoded(make(trace, k)) if make else {} for k in range(n)]
+    return {"base": base, "steps": steps}
 
 
-def _panel(trace: Trace, panel: panels.Panel, lang: str, present: bool) -> dict:
+def _z_at(panel: panels.Panel, trace: Trace, t: int, base_z) -> np.ndarray | None:
+    """The panel's z (trace 0) at step t, float32, or None for a figure without one."""
+    raw = panel.update(trace, t).get("data", {}).get(0, {}) if panel.update else {}
+    if "z" in raw:
+        return np.asarray(raw["z"], dtype=np.float32)
+    return None if base_z is None else decoded(base_z)
+
+
+def _panel(trace: Trace, panel: panels.Panel, lang: str, present: bool, names) -> dict:
     n = len(trace.steps)
     caption = panel.caption_key(trace)
-    if panel.update is None:
-        table = stepped_tables([table_dict(panel.table(trace, 0, lang))] * n)
-    else:
-        table = stepped_tables([table_dict(panel.table(trace, k, lang)) for k in range(n)])
+    derive = panel.derive if panel.derive and panel.derive_from in names else None
+    figure = _figure(trace, panel.figure, panel.update, lang, present, derive)
+    base_z = figure["base"]["data"][0].get("z") if figure["base"]["data"] else None
+    steps = range(n) if panel.update is not None else [0]
+    table = [table_dict(panel.table(trace, k, lang), _z_at(panel, trace, k, base_z)) for k in steps]
     return {
         "name": panel.name,
         "title": segments(tr(panel.title_key(trace), lang)),
         "caption": segments(tr(caption, lang)) if caption else [],
         "reveals": panel.reveals,
-        "figure": _figure(trace, panel.figure, panel.update, lang, present),
-        "table": table,
+        "figure": figure,
+        "table": stepped_tables(table * (n if panel.update is None else 1)),
     }
+
+
+def sources(view_: dict) -> dict:
+    """Panel name -> its base z: what the compact forms of a view refer to."""
+    return {p["name"]: p["figure"]["base"]["data"][0].get("z") for p in view_["panels"]}
 
 
 def _step_text(trace: Trace, k: int, lang: str, hidden: bool) -> str:
@@ -206,16 +325,19 @@ def view(
     """Everything the player shows of one trace, for every step."""
     n = len(trace.steps)
     attention = trace.attention_matrix is not None
+    matrix = _figure(
+        trace, figures.attention_heatmap, lambda tr_, k: panels.outline(k), lang, present
+    )
+    matrix_z = decoded(matrix["base"]["data"][0]["z"])  # the table's columns are its columns
     heatmap = {
         "title": segments(tr("heatmap_title" if attention else "none_title", lang)),
         "caption": segments(tr("heatmap_caption" if attention else "none_caption", lang)),
-        "figure": _figure(
-            trace, figures.attention_heatmap, lambda tr_, k: panels.outline(k), lang, present
-        ),
-        "table": stepped_tables([table_dict(tables.attention_table(trace, lang))]),
+        "figure": matrix,
+        "table": stepped_tables([table_dict(tables.attention_table(trace, lang), matrix_z)]),
     }
     if attention and guess:  # guess mode: the step's row and every later one blank until shown
         heatmap["guess"] = [encoded(panels.guess_rows(trace, k)) for k in range(n)]
+    names = {p.name for p in panels.panels_of(trace)}
     eqs = [equations.step_equations(trace, k) for k in range(n)]
     main_eq = next((i for i, (key, _) in enumerate(eqs[0]) if key == "eq_softmax"), 0)
     return {
@@ -234,7 +356,7 @@ def view(
         "equations": [[[segments(tr(key, lang)), latex] for key, latex in step] for step in eqs],
         "main_equation": main_eq,
         "main_panel": panels.main_panel(trace),
-        "panels": [_panel(trace, p, lang, present) for p in panels.panels_of(trace)],
+        "panels": [_panel(trace, p, lang, present, names) for p in panels.panels_of(trace)],
     }
 
 

@@ -157,6 +157,33 @@ def test_stepping_every_way_sends_no_frame_and_draws_the_trace(page, server, fra
     screenshot(page, "player-last-step", full_page=False)
 
 
+def test_matrices_sent_in_compact_form_are_drawn_with_the_trace_values(page, server, trace):
+    """The weighted values and the tanh layer output are computed in the browser from what the
+    payload has (player_data's compact forms); drawn and in their tables, they are the trace's."""
+    _open(page, server)
+    page.locator(".attn-controls button").filter(has_text=tr("next", "en")).click()
+    page.locator(".attn-controls button").filter(has_text=tr("next", "en")).click()
+    t = 2
+    _wait_step(page, trace, t, panels=("energies", "parts"))
+    step = trace.steps[t]
+
+    def z(name):
+        return np.array(page.eval_on_selector(
+            f".attn-panel[data-panel={name}] .js-plotly-plot",
+            "gd => Array.from(gd.data[0].z, (row) => Array.from(row))",
+        ))  # fmt: skip
+
+    np.testing.assert_allclose(z("energies"), step.energies, rtol=0, atol=6e-8)
+    parts = np.vstack([step.weights[:, None] * trace.keys, step.context[None, :]])
+    np.testing.assert_allclose(z("parts"), parts, rtol=1e-6, atol=1e-7)
+    box = page.locator(".attn-panel[data-panel=parts]")
+    box.locator("summary").click()
+    cells = box.locator("table.attn-table tbody tr").first.locator("td").all_inner_texts()
+    # row "unit 0": the unit, then α_i h_i[0] for each source token, then a_t[0]
+    assert int(cells[0]) == 0
+    np.testing.assert_allclose([float(c) for c in cells[1:]], parts[:, 0], rtol=1e-4, atol=1e-6)
+
+
 def test_another_widget_keeps_the_step_and_a_new_sentence_starts_over(page, server, trace):
     _open(page, server)
     controls = page.locator(".attn-controls button")

@@ -83,13 +83,36 @@ function readPath(root, path) {
   }, root);
 }
 
+// The compact forms of player_data.py ("compact forms on the wire"), undone with the same
+// rules: a label per row of a hover matrix; the weighted values (float32 products, exactly the
+// server's); Bahdanau's tanh layer output from its two projections (within 6e-8).
+function expand(value, sources) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  if (value.$rows) return value.$rows.map((label) => new Array(value.n).fill(label));
+  if (value.$op === "scale_rows") {
+    const by = decode(value.by);
+    const rows = decode(sources[value.of]).map((row, i) => Float32Array.from(row, (x) => x * by[i]));
+    return rows.concat([Float32Array.from(decode(value.append))]);
+  }
+  if (value.$op === "tanh_add") {
+    const add = decode(value.row);
+    return decode(sources[value.of]).map((row) => Float32Array.from(row, (x, j) => Math.tanh(Math.fround(x + add[j]))));
+  }
+  return value;
+}
+
 function figureAt(figure, k, template, extra) {
-  const data = figure.base.data.map((trace) => ({ ...trace }));
+  const sources = figure.sources || {};
+  const data = figure.base.data.map((trace) => (
+    trace.customdata && trace.customdata.$rows ? { ...trace, customdata: expand(trace.customdata) } : { ...trace }
+  ));
   const layout = { ...figure.base.layout, template };
   for (const update of [figure.steps[k], extra]) {
     if (!update) continue;
     for (const [i, attrs] of Object.entries(update.data || {})) {
-      for (const [path, value] of Object.entries(attrs)) setPath(data[Number(i)], path, value);
+      for (const [path, value] of Object.entries(attrs)) {
+        setPath(data[Number(i)], path, expand(value, sources));
+      }
     }
     for (const [path, value] of Object.entries(update.layout || {})) setPath(layout, path, value);
   }
@@ -130,10 +153,22 @@ function number(v) {
   return Number.isFinite(v) ? String(Number(v.toPrecision(5))) : "—";
 }
 
-function fillTable(table, spec, k) {
+// A table column is numbers, text, or a row / column of the figure's z at the same step.
+function fillTable(table, spec, k, figure) {
+  let z = null;
+  const matrix = () => {
+    if (!z) {
+      const value = figureAt(figure, k, {}).data[0].z;
+      z = value && value.bdata !== undefined ? decode(value) : value;
+    }
+    return z;
+  };
   const cells = spec.base.cells.map((column, j) => {
     const changed = spec.steps[k] && spec.steps[k][String(j)];
-    return decode(changed !== undefined ? changed : column);
+    const cell = changed !== undefined ? changed : column;
+    if (cell && cell.$zrow !== undefined) return Array.from(matrix()[cell.$zrow]);
+    if (cell && cell.$zcol !== undefined) return matrix().map((row) => row[cell.$zcol]);
+    return decode(cell);
   });
   const head = el("thead");
   const row = el("tr");
@@ -160,6 +195,11 @@ export default function player(component) {
   const root = parentElement.querySelector(".attn-player-root") || parentElement;
   dispose(root); // a new sentence in the same element: stop the old timer first
   const payload = parse(data);
+  payload.views.forEach((view) => { // what a view's compact forms refer to: its panels' z
+    const sources = {};
+    view.panels.forEach((p) => { sources[p.name] = p.figure.base.data[0] && p.figure.base.data[0].z; });
+    [view.heatmap, view.timeline, ...view.panels].forEach((part) => { part.figure.sources = sources; });
+  });
   const status = el("p", "attn-status", payload.labels.player_loading || "…");
   root.replaceChildren(status);
   let alive = true;
@@ -334,7 +374,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
           v.equations.dataset.step = String(kv);
         });
       }
-      if (v.heatTable.parentElement.open) fillTable(v.heatTable, v.view.heatmap.table, 0);
+      if (v.heatTable.parentElement.open) fillTable(v.heatTable, v.view.heatmap.table, 0, v.view.heatmap.figure);
       v.panels.forEach((p) => {
         p.box.hidden = hidden && p.spec.reveals;
         p.want = kv;
@@ -375,7 +415,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
         p.box.dataset.step = String(step);
       });
       p.drawn = step;
-      if (p.details.open) fillTable(p.table, p.spec.table, step);
+      if (p.details.open) fillTable(p.table, p.spec.table, step, p.spec.figure);
     }
     if (queue.size) frame = afterPaint(drawNext);
   }
@@ -432,10 +472,10 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
       if (point && Number.isFinite(point.y)) show(Math.round(point.y));
     });
     v.reveal.addEventListener("click", () => { revealed.add(Math.min(k, v.view.n - 1)); show(k); });
-    const tables = [[v.heatTable.parentElement, v.heatTable, v.view.heatmap.table, () => 0]]
-      .concat(v.panels.map((p) => [p.details, p.table, p.spec.table, () => Math.min(k, v.view.n - 1)]));
+    const tables = [[v.heatTable.parentElement, v.heatTable, v.view.heatmap, () => 0]]
+      .concat(v.panels.map((p) => [p.details, p.table, p.spec, () => Math.min(k, v.view.n - 1)]));
     tables.forEach(([details, table, spec, at]) => details.addEventListener("toggle", () => {
-      if (details.open) fillTable(table, spec, at());
+      if (details.open) fillTable(table, spec.table, at(), spec.figure);
     }));
   });
 }
