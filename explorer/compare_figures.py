@@ -68,12 +68,29 @@ def difference_figure(a: Trace, b: Trace, t: int, lang: str) -> go.Figure:
         colorbar=tr("compare_colorbar_diff", lang),
     )
     fig.update_xaxes(side="top")
-    if t < diff.shape[0]:
-        fig.add_shape(
-            type="rect", x0=-0.5, x1=diff.shape[1] - 0.5, y0=t - 0.5, y1=t + 0.5,
-            line=dict(color=HIGHLIGHT, width=3), fillcolor="rgba(0,0,0,0)", layer="above",
-        )  # fmt: skip
+    # Step t outlined; past the steps both models have, the outline is hidden (one shape at
+    # every step, so the step player only moves it: difference_update).
+    row = min(t, diff.shape[0] - 1)
+    fig.add_shape(
+        type="rect", x0=-0.5, x1=diff.shape[1] - 0.5, y0=row - 0.5, y1=row + 0.5,
+        line=dict(color=HIGHLIGHT, width=3), fillcolor="rgba(0,0,0,0)", layer="above",
+        visible=t < diff.shape[0],
+    )  # fmt: skip
     return fig
+
+
+def difference_update(a: Trace, b: Trace, t: int) -> dict:
+    """What differs in ``difference_figure`` at step t from step 1 (the step player's form)."""
+    rows = alignment.common_steps(a.attention_matrix, b.attention_matrix)
+    row = min(t, rows - 1)
+    return {"layout": {"shapes[0].y0": row - 0.5, "shapes[0].y1": row + 0.5,
+                       "shapes[0].visible": t < rows}}  # fmt: skip
+
+
+def entropy_update(t: int) -> dict:
+    """What differs in ``entropy_figure`` at step t from step 1: the step's vertical line
+    (shapes[0] is the uniform line)."""
+    return {"layout": {"shapes[1].x0": t + 1, "shapes[1].x1": t + 1}}
 
 
 def entropy_figure(pairs: list[tuple[str, Trace]], t: int, lang: str) -> go.Figure:
@@ -155,19 +172,6 @@ def metrics_table(pairs: list[tuple[str, Trace]], lang: str) -> pd.DataFrame:
             )
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-def step_rows(pairs: list[tuple[str, Trace]], t: int) -> list[tuple[str, str | None, float | None]]:
-    """For the shared cursor: (model, token at step t or None past its end, entropy or None)."""
-    out = []
-    for name, trace in pairs:
-        if t >= len(trace.steps):
-            out.append((name, None, None))
-            continue
-        matrix = trace.attention_matrix
-        h = None if matrix is None else float(alignment.row_entropy(matrix[t : t + 1])[0])
-        out.append((name, token_text(trace.steps[t].token), h))
-    return out
 
 
 def coverage_frame(pairs: list[tuple[str, Trace]], lang: str) -> pd.DataFrame:

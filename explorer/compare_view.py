@@ -10,10 +10,13 @@ from functools import partial
 
 import streamlit as st
 
-from . import figures, ui, whatif_state
+from . import compare_figures as cf
+from . import player_data, ui, whatif_state
 from .catalog import discover
-from .compare_figures import step_rows
+from .compare_figures import coverage_figure, coverage_frame, metrics_table, with_weights
 from .strings import KIND_KEYS, tr
+
+__all__ = ["coverage_figure", "coverage_frame", "metrics_table", "with_weights"]
 
 DEFAULTS = ("dot", "bahdanau")
 
@@ -26,16 +29,20 @@ def kind_label(kind: str, lang: str) -> str:
     return tr(KIND_KEYS.get(kind, "kind_other"), lang, kind=kind)
 
 
-def choose_models(sel: ui.Selection, kinds: list[str]) -> tuple[str, str]:
+def choose_models(sel: ui.Selection, kinds: list[str], boxes=None) -> tuple[str, str]:
     """Two selectboxes (A, B); defaults dot and Bahdanau, else the first two models."""
     lang = sel.lang
     labels = ui.lang_formats(lambda lg: partial(kind_label, lang=lg))
     picks = [k for k in DEFAULTS if k in kinds] or kinds[:1]
     picks += [k for k in kinds if k not in picks]
+    ss = st.session_state
+    for key, kind in zip(("compare_a", "compare_b"), ss.pop("_url_models", ())):
+        if kind in kinds:  # a shared link's ?a=&b=, on the session's first run
+            ss[key] = kind
     for key, default in (("compare_a", picks[0]), ("compare_b", picks[1])):
         # Translated labels: after a language switch the browser holds the other language's.
         ui.keep_choice(key, kinds, default, *labels)
-    left, right = st.columns(2)
+    left, right = boxes or st.columns(2)
     a = left.selectbox(
         tr("compare_model_a", lang), kinds, key="compare_a", help=tr("compare_models_help", lang),
         format_func=lambda k: kind_label(k, lang),
@@ -64,32 +71,48 @@ def decode_both(sel: ui.Selection, sentence: str, kinds: tuple[str, str]):
     return traces
 
 
-def step_cursor(lang: str, n: int) -> int:
-    """The shared step slider (1..n); returns the 0-based step."""
-    ss = st.session_state
-    ss["compare_step"] = min(max(int(ss.get("compare_step", 1)), 1), n)
-    if n > 1:
-        st.slider(
-            tr("compare_step_label", lang), 1, n, key="compare_step",
-            help=tr("compare_step_help", lang),
-        )  # fmt: skip
-    return ss["compare_step"] - 1
+def version(sel: ui.Selection, kind: str):
+    """What names a model's weights in the player's cache key."""
+    entry = discover()[sel.task][kind]
+    return (entry.name, entry.version)
 
 
-def model_column(name: str, trace, t: int, lang: str, key: str) -> None:
-    """One side: its translation, what it wrote at step t, its attention matrix."""
-    st.markdown(f"**{name}**")
-    st.code(trace.output_text or "∅", language=None, wrap_lines=True)
-    (_, token, entropy), n = step_rows([(name, trace)], t)[0], len(trace.steps)
-    if token is None:
-        st.text(tr("compare_step_done", lang, t=t + 1, n=n))
-    elif entropy is None:
-        st.text(tr("compare_step_line", lang, t=t + 1, token=token))
-    else:
-        st.text(tr("compare_step_entropy", lang, t=t + 1, token=token, entropy=entropy))
-    if trace.attention_matrix is None:
-        st.caption(tr("compare_no_weights", lang))
-    whatif_state.chart(figures.attention_heatmap(trace, min(t, n - 1), lang), key)
+# The panels of each model's column in the player: the query, the step's weights and the
+# next-token probabilities (beside the matrix and the diagram of when the query is taken).
+PANELS = ("query", "weights", "topk")
+
+
+def shared_figures(a, b, pairs, lang: str, present: bool) -> list[dict]:
+    """The difference of the two matrices and the entropy of each, on the player's cursor."""
+    n = max(len(a.steps), len(b.steps))
+    out = []
+    if a.attention_matrix is not None and b.attention_matrix is not None:
+        out.append(player_data.shared_panel(
+            "difference", n, lambda t: cf.difference_figure(a, b, t, lang),
+            lambda t: cf.difference_update(a, b, t), tr("compare_diff_title", lang),
+            tr("compare_diff_caption", lang), present,
+        ))  # fmt: skip
+    if cf.with_weights(pairs):
+        out.append(player_data.shared_panel(
+            "entropy", n, lambda t: cf.entropy_figure(pairs, t, lang), cf.entropy_update,
+            tr("compare_entropy_title", lang), "", present,
+        ))  # fmt: skip
+    return out
+
+
+def difference_notes(a, b, lang: str) -> None:
+    """Where the two outputs part, and why there may be no difference figure."""
+    if a.attention_matrix is None or b.attention_matrix is None:
+        st.info(tr("compare_diff_needs_weights", lang))
+        return
+    k = min(len(a.steps), len(b.steps))
+    if len(a.steps) != len(b.steps):
+        st.info(tr("compare_diff_lengths", lang, a=len(a.steps), b=len(b.steps), k=k))
+    d = first_difference(a, b)
+    if d is None:
+        st.caption(tr("compare_diff_same", lang))
+    elif d < k:
+        st.caption(tr("compare_diff_tokens", lang, t=d + 1))
 
 
 def first_difference(a, b) -> int | None:

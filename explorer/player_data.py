@@ -319,10 +319,36 @@ def _step_text(trace: Trace, k: int, lang: str, hidden: bool) -> str:
     )
 
 
-def view(
-    trace: Trace, lang: str, *, present: bool = False, guess: bool = False, title: str = ""
+def shared_panel(
+    name: str, n: int, build, update, title: str, caption: str = "", present: bool = False
 ) -> dict:
-    """Everything the player shows of one trace, for every step."""
+    """A figure of several traces together (compare: the difference of two matrices), on the
+    player's one cursor: ``build(t)`` is its figure at step t, ``update(t)`` what differs from
+    step 1 (as a panel's update). It has no table of its own."""
+    return {
+        "name": name,
+        "title": segments(title),
+        "caption": segments(caption) if caption else [],
+        "reveals": False,
+        "figure": {
+            "base": figure_dict(build(0), present),
+            "steps": [encoded(update(k)) for k in range(n)],
+        },
+        "table": None,
+    }
+
+
+def view(
+    trace: Trace,
+    lang: str,
+    *,
+    present: bool = False,
+    guess: bool = False,
+    title: str = "",
+    only: tuple[str, ...] | None = None,
+) -> dict:
+    """Everything the player shows of one trace, for every step (``only``: just these
+    panels, in reading order; a panel that another refers to stays)."""
     n = len(trace.steps)
     attention = trace.attention_matrix is not None
     matrix = _figure(
@@ -337,7 +363,10 @@ def view(
     }
     if attention and guess:  # guess mode: the step's row and every later one blank until shown
         heatmap["guess"] = [encoded(panels.guess_rows(trace, k)) for k in range(n)]
-    names = {p.name for p in panels.panels_of(trace)}
+    shown = [p for p in panels.panels_of(trace) if only is None or p.name in only]
+    needed = {p.derive_from for p in shown if p.derive}
+    shown = [p for p in panels.panels_of(trace) if p in shown or p.name in needed]
+    names = {p.name for p in shown}
     eqs = [equations.step_equations(trace, k) for k in range(n)]
     main_eq = next((i for i, (key, _) in enumerate(eqs[0]) if key == "eq_softmax"), 0)
     return {
@@ -348,6 +377,8 @@ def view(
         "tokens": [figures.token_text(s.token) for s in trace.steps],
         "step_text": [_step_text(trace, k, lang, False) for k in range(n)],
         "step_text_hidden": [_step_text(trace, k, lang, True) for k in range(n)],
+        # beside a longer trace (compare, what-if): the player fills in the step {t}
+        "finished": tr("compare_step_done", lang, t="{t}", n=n),
         "heatmap": heatmap,
         "timeline": {
             "title": segments(tr("timeline_title", lang)),
@@ -356,7 +387,7 @@ def view(
         "equations": [[[segments(tr(key, lang)), latex] for key, latex in step] for step in eqs],
         "main_equation": main_eq,
         "main_panel": panels.main_panel(trace),
-        "panels": [_panel(trace, p, lang, present, names) for p in panels.panels_of(trace)],
+        "panels": [_panel(trace, p, lang, present, names) for p in shown],
     }
 
 
@@ -390,6 +421,7 @@ def payload(
     guess: bool = False,
     name: str = "attention",
     image_format: str = "png",
+    shared: list[dict] | None = None,
 ) -> bytes:
     """The player's whole data as UTF-8 JSON (no NaN: ``allow_nan=False`` refuses it).
 
@@ -412,5 +444,6 @@ def payload(
         "labels": labels(lang),
         "speeds": list(SPEEDS),
         "views": views,
+        "shared": shared or [],
     }
     return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()

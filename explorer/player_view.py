@@ -37,12 +37,13 @@ def assets_url() -> str:
 
 
 def build(key: tuple, make_views, lang: str, **options) -> bytes:
-    """The payload for ``key`` (all inputs that shape it), from the cache or made now."""
+    """The payload for ``key`` (all inputs that shape it), from the cache or made now.
+    ``make_views()`` gives the views and the shared figures (``player_data.shared_panel``)."""
 
     def make() -> bytes:
-        views = make_views()
+        views, shared = make_views()
         extra = {**options, "assets": assets_url()}
-        return player_data.payload(views, lang, **extra)
+        return player_data.payload(views, lang, shared=shared, **extra)
 
     return memo.SHARED.get(("player", *key, lang, tuple(sorted(options.items()))), make)
 

@@ -78,9 +78,18 @@ def _start(player_id: str) -> int:
     return held[1] if held and held[0] == player_id else 0
 
 
-def player(traces: list[Trace], key: tuple, lang: str, titles: list[str] | None = None) -> None:
+def player(
+    traces: list[Trace],
+    key: tuple,
+    lang: str,
+    titles: list[str] | None = None,
+    *,
+    only: tuple[str, ...] | None = None,
+    shared=None,
+) -> None:
     """The step player of ``traces`` (one view each, on one cursor). ``key`` names everything
-    that shapes them (model, sentence, options); the payload is cached under it."""
+    that shapes them (model, sentence, options); the payload is cached under it. ``only``:
+    just these panels; ``shared(present)``: figures of all the traces together."""
     present, guess = presenting(), guessing()
     ss = st.session_state
     fmt = ss.get("_img_format", ss.get("img_format", "png"))
@@ -89,14 +98,15 @@ def player(traces: list[Trace], key: tuple, lang: str, titles: list[str] | None 
     player_id = "|".join(str(part) for part in key)
     titles = titles or [""] * len(traces)
 
-    def views() -> list[dict]:
-        return [
-            player_data.view(t, lang, present=present, guess=guess, title=title)
+    def views() -> tuple[list[dict], list[dict]]:
+        made = [
+            player_data.view(t, lang, present=present, guess=guess, title=title, only=only)
             for t, title in zip(traces, titles)
         ]
+        return made, shared(present) if shared else []
 
     payload = player_view.build(
-        key, views, lang, id=player_id, start=_start(player_id), present=present,
+        (*key, only), views, lang, id=player_id, start=_start(player_id), present=present,
         guess=guess, name=name, image_format=fmt,
     )  # fmt: skip
     player_view.show(payload)

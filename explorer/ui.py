@@ -95,6 +95,8 @@ def init_state() -> None:
         ss["beam"] = beam
     for flag in ("present", "guess"):  # classroom settings (explorer/stepper.py)
         ss[flag] = qp.get(flag) == "1"
+    if "a" in qp or "b" in qp:  # the compare page's two models (compare_view.choose_models)
+        ss["_url_models"] = (qp.get("a"), qp.get("b"))
     step = inputs.parse_step(qp.get("step", ""), 10_000)
     if step is not None:
         ss["_url_step"] = step

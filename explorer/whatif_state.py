@@ -14,7 +14,7 @@ import streamlit as st
 
 from attention_core import Trace, decode
 
-from . import figures, memo, ui, whatif_figures
+from . import figures, memo, stepper, ui, whatif_figures
 from .examples import EXAMPLES, default_sentence
 from .strings import tr
 
@@ -69,7 +69,7 @@ def _use_example(key: str, sentence: str) -> None:
     st.session_state[key] = sentence
 
 
-def sentence_input(sel, page: str) -> str:
+def sentence_input(sel, page: str, box=None) -> str:
     """A sentence box for this page, starting from the explorer's sentence.
 
     Each page keeps its own key: a widget key shared by two pages is two widgets (the page is
@@ -79,7 +79,7 @@ def sentence_input(sel, page: str) -> str:
     ui.prepare_inputs(task)  # the explorer's sentence, from the URL on a session's first run
     key = f"{page}_sentence:{task}"
     ss.setdefault(key, ss.get(ui.sentence_key(task)) or default_sentence(task))
-    st.text_input(
+    (box or st).text_input(
         tr("sentence_label", lang),
         key=key,
         help=tr("sentence_help_dates" if task == "dates" else "sentence_help_text", lang),
@@ -87,10 +87,13 @@ def sentence_input(sel, page: str) -> str:
     )
     if task == "dates":  # what the dates models read, where the date is typed
         st.caption(tr("dates_supported", lang))
-    st.caption(tr("examples_label", lang))
-    cols = st.columns(4)
+    # The examples fold away and the classroom toggles sit beside them: the first screen is
+    # for the step player (issue 13).
+    row, toggles = st.columns([3, 2], vertical_alignment="center")
+    cols = row.expander(tr("examples_more_label", lang), key=f"{page}_examples").columns(2)
+    stepper.classroom_controls(lang, toggles)
     for n, (sentence, _) in enumerate(EXAMPLES.get(task, [])):
-        cols[n % 4].button(
+        cols[n % 2].button(
             sentence.replace("*", "\\*").replace("_", "\\_"),  # our examples, as Markdown
             key=f"{page}_example:{task}:{n}",
             on_click=_use_example,

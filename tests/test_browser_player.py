@@ -223,5 +223,36 @@ def test_a_new_trace_leaves_no_old_timer(page, server, trace):
     assert 3 <= reached <= 6, reached
 
 
+def test_compare_steps_both_models_on_one_cursor_without_the_server(page, server, frames):
+    """Compare: both matrices and the difference figure follow one cursor, in the browser;
+    the models and the sentence are in the URL."""
+    from urllib.parse import quote
+
+    sentence = "the cat sat on the mat ."
+    page.goto(f"{server.url}/compare?model=fra-eng-dot&lang=en&sentence={quote(sentence)}")
+    page.locator(COUNTER).wait_for()
+    wait_idle(page)
+    page.wait_for_function("() => document.querySelectorAll('.attn-heatmap').length === 2")
+    params = page.evaluate("() => Object.fromEntries(new URL(location.href).searchParams)")
+    assert (params["a"], params["b"], params["sentence"]) == ("dot", "bahdanau", sentence)
+    page.wait_for_timeout(1500)
+    frames["sent"].clear()
+    frames["received"].clear()
+    for t in range(1, 4):
+        page.locator(".attn-controls button").filter(has_text=tr("next", "en")).click()
+        page.wait_for_function(
+            """t => [...document.querySelectorAll('.attn-heatmap')].every(
+                 gd => gd.dataset.step === String(t) && gd.layout.shapes[0].y0 === t - 0.5)""",
+            arg=t,
+        )
+    box = page.locator(".attn-panel[data-panel=difference]")
+    box.scroll_into_view_if_needed()
+    page.locator(".attn-panel[data-panel=difference][data-step='3']").wait_for()
+    y0 = box.locator(".js-plotly-plot").evaluate("gd => gd.layout.shapes[0].y0")
+    assert y0 == 2.5
+    assert frames == {"sent": [], "received": []}, "stepping reached the server"
+    screenshot(page, "compare-player", full_page=False)
+
+
 def test_server_log_has_no_traceback(server):
     assert "Traceback" not in server.log_text(), server.log_text()[-3000:]

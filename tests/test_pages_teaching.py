@@ -11,8 +11,9 @@ import json
 
 import numpy as np
 import pytest
-from test_app import APP, ROOT, _app_setup, needs_dates  # noqa: F401  (the autouse fixture)
+from test_app import APP, ROOT, _app_setup, _player, needs_dates  # noqa: F401  (the autouse fixture)
 
+from explorer.figures import CHOSEN
 from explorer.strings import STRINGS
 
 
@@ -37,6 +38,10 @@ def _specs(at) -> list[dict]:
 # ----- compare ------------------------------------------------------------------------------
 
 
+def _tokens(view: dict) -> str:
+    return "".join(view["tokens"][:-1])  # without <eos>
+
+
 @needs_dates
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_compare_renders(lang):
@@ -45,28 +50,51 @@ def test_compare_renders(lang):
     assert at.title[0].value == STRINGS[lang]["compare_title"]
     assert at.selectbox(key="compare_a").value == "dot"
     assert at.selectbox(key="compare_b").value == "bahdanau"
-    assert [c.value for c in at.code][:2] == ["2024-03-05", "2024-03-05"]
-    specs = _specs(at)
-    assert len(specs) == 5  # two matrices, the difference, entropy, coverage
-    diff = specs[2]["data"][0]
-    assert (diff["zmin"], diff["zmax"]) == (-1, 1)
+    data = _player(at)  # both models on one step player
+    assert [v["kind"] for v in data["views"]] == ["dot", "bahdanau"]
+    assert [_tokens(v) for v in data["views"]] == ["2024-03-05", "2024-03-05"]
+    assert [p["name"] for p in data["views"][0]["panels"]] == ["query", "weights", "topk"]
+    # when each model takes its query: the diagram of each view outlines a different box
+    timelines = [
+        v["timeline"]["figure"]["base"]["data"][0]["marker"]["color"] for v in data["views"]
+    ]
+    assert [c.index(CHOSEN) for c in timelines] == [2, 0]
+    diff, entropy = data["shared"]
+    assert (diff["name"], entropy["name"]) == ("difference", "entropy")
+    trace = diff["figure"]["base"]["data"][0]
+    assert (trace["zmin"], trace["zmax"]) == (-1, 1)
+    assert len(_specs(at)) == 1  # the coverage, drawn by Streamlit (it does not step)
+    assert (at.query_params["a"], at.query_params["b"]) == ("dot", "bahdanau")
     assert not at.error
 
 
 @needs_dates
-def test_compare_step_and_model_change_the_view():
+def test_compare_shared_figures_follow_the_cursor_and_the_models():
+    from explorer.player_data import apply
+
     at = _page("compare")
-    before = _specs(at)
-    at.slider(key="compare_step").set_value(3).run()
-    _ok(at)
-    after = _specs(at)
-    shape = after[0]["layout"]["shapes"][0]
-    assert (shape["y0"], shape["y1"]) == (1.5, 2.5)
-    assert after[2]["layout"]["shapes"] != before[2]["layout"]["shapes"]
+    data = _player(at)
+    diff = data["shared"][0]["figure"]
+    for t in range(data["n"]):
+        shape = apply(diff["base"], diff["steps"][t])["layout"]["shapes"][0]
+        assert (shape["y0"], shape["y1"], shape["visible"]) == (t - 0.5, t + 0.5, True)
+    entropy = data["shared"][1]["figure"]
+    line = apply(entropy["base"], entropy["steps"][3])["layout"]["shapes"][1]
+    assert line["x0"] == line["x1"] == 4
     at.selectbox(key="compare_b").set_value("none").run()
     _ok(at)
-    assert len(_specs(at)) == 4  # no difference for the baseline
+    assert [p["name"] for p in _player(at)["shared"]] == ["entropy"]  # no difference
     assert STRINGS["en"]["compare_diff_needs_weights"] in [i.value for i in at.info]
+
+
+@needs_dates
+def test_compare_models_come_from_a_shared_link():
+    at = _page("compare", a="bahdanau", b="none")
+    _ok(at)
+    assert (at.selectbox(key="compare_a").value, at.selectbox(key="compare_b").value) == (
+        "bahdanau", "none",
+    )  # fmt: skip
+    assert [v["kind"] for v in _player(at)["views"]] == ["bahdanau", "none"]
 
 
 @needs_dates
@@ -74,7 +102,7 @@ def test_compare_sentence_changes_both_translations():
     at = _page("compare", lang="ko")
     at.text_input(key="compare_sentence:dates").input("17/08/1999").run()
     _ok(at)
-    assert [c.value for c in at.code][:2] == ["1999-08-17", "1999-08-17"]
+    assert [_tokens(v) for v in _player(at)["views"]] == ["1999-08-17", "1999-08-17"]
     at.text_input(key="compare_sentence:dates").input("").run()
     _ok(at)
     assert [w.value for w in at.warning] == [STRINGS["ko"]["err_empty"]]

@@ -270,6 +270,14 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   grid.style.gridTemplateColumns = `repeat(${payload.views.length}, minmax(0, 1fr))`;
   root.appendChild(grid);
   const views = payload.views.map((view) => makeView(grid, view, payload, Plotly, katex, plots));
+  // Figures of the views together (compare: A's weights minus B's), on the same cursor.
+  const shared = (payload.shared || []).map((spec) => makePanel(spec, L, katex, plots));
+  if (shared.length) {
+    const section = el("div", "attn-below attn-shared");
+    shared.forEach((p) => section.appendChild(p.box));
+    root.appendChild(section);
+  }
+  const everyPanel = () => views.flatMap((v) => v.panels).concat(shared);
 
   function hiddenAt(view, step) {
     return payload.guess && view.attention && !getTimer() && !revealed.has(step);
@@ -338,7 +346,8 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
     views.forEach((v) => {
       const kv = Math.min(k, v.view.n - 1);
       const hidden = hiddenAt(v.view, kv);
-      const words = (hidden ? v.view.step_text_hidden : v.view.step_text)[kv];
+      let words = (hidden ? v.view.step_text_hidden : v.view.step_text)[kv];
+      if (k > kv) words = v.view.finished.replace("{t}", String(k + 1)); // it stopped earlier
       counter.textContent = single ? words : `${k + 1} / ${n}`;
       v.step.textContent = single ? "" : words;
       // The whole output, the step's token outlined; in guess mode nothing from it on.
@@ -380,6 +389,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
         p.want = kv;
       });
     });
+    shared.forEach((p) => { p.want = k; });
     schedule();
     if (focus) root.focus({ preventScroll: true });
   }
@@ -393,7 +403,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
     if (p.box.hidden || !p.onScreen || p.drawn === p.want) return false;
     const still = p.drawn !== undefined && !Object.keys(p.spec.figure.steps[p.want]).length
       && !Object.keys(p.spec.figure.steps[p.drawn] || {}).length;
-    if (still && p.spec.table.steps.every((c) => !Object.keys(c).length)) {
+    if (still && (!p.spec.table || p.spec.table.steps.every((c) => !Object.keys(c).length))) {
       p.drawn = p.want; // nothing changes between these steps
       p.box.dataset.step = String(p.want);
       return false;
@@ -401,7 +411,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
     return true;
   }
   function schedule() {
-    views.forEach((v) => v.panels.forEach((p) => { if (pending(p)) queue.add(p); }));
+    everyPanel().forEach((p) => { if (pending(p)) queue.add(p); });
     if (frame === null && queue.size) frame = afterPaint(drawNext);
   }
   function drawNext() {
@@ -415,7 +425,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
         p.box.dataset.step = String(step);
       });
       p.drawn = step;
-      if (p.details.open) fillTable(p.table, p.spec.table, step, p.spec.figure);
+      if (p.details && p.details.open) fillTable(p.table, p.spec.table, step, p.spec.figure);
     }
     if (queue.size) frame = afterPaint(drawNext);
   }
@@ -423,10 +433,10 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
     entries.forEach((entry) => { entry.target.__attnPanel.onScreen = entry.isIntersecting; });
     schedule();
   }, { rootMargin: "300px 0px" });
-  views.forEach((v) => v.panels.forEach((p) => {
+  everyPanel().forEach((p) => {
     p.box.__attnPanel = p;
     watcher.observe(p.box);
-  }));
+  });
   root[STATE].watchers.push(watcher);
 
   function stop() {
@@ -473,11 +483,33 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
     });
     v.reveal.addEventListener("click", () => { revealed.add(Math.min(k, v.view.n - 1)); show(k); });
     const tables = [[v.heatTable.parentElement, v.heatTable, v.view.heatmap, () => 0]]
-      .concat(v.panels.map((p) => [p.details, p.table, p.spec, () => Math.min(k, v.view.n - 1)]));
+      .concat(v.panels.filter((p) => p.details)
+        .map((p) => [p.details, p.table, p.spec, () => Math.min(k, v.view.n - 1)]));
     tables.forEach(([details, table, spec, at]) => details.addEventListener("toggle", () => {
       if (details.open) fillTable(table, spec.table, at(), spec.figure);
     }));
   });
+}
+
+// One panel: title, plot, caption and (when it has one) its table, drawn when on screen.
+function makePanel(spec, L, katex, plots) {
+  const box = el("div", "attn-box attn-panel");
+  box.dataset.panel = spec.name;
+  const div = el("div", "attn-plot");
+  div.style.minHeight = `${spec.figure.base.layout.height || 240}px`; // no jumps while drawing
+  plots.push(div);
+  box.append(writeSegments(el("h5"), spec.title, katex), div,
+    writeSegments(el("p", "attn-caption"), spec.caption, katex));
+  let details = null;
+  let table = null;
+  if (spec.table) {
+    details = el("details");
+    details.appendChild(el("summary", "", L.show_table));
+    table = el("table", "attn-table");
+    details.appendChild(table);
+    box.appendChild(details);
+  }
+  return { spec, box, div, details, table };
 }
 
 function makeView(grid, view, payload, Plotly, katex, plots) {
@@ -524,21 +556,11 @@ function makeView(grid, view, payload, Plotly, katex, plots) {
   const timeline = el("div", "attn-plot");
   plots.push(timeline);
   for (const spec of view.panels) {
-    const box = el("div", "attn-box attn-panel");
-    box.dataset.panel = spec.name;
-    const div = el("div", "attn-plot");
-    div.style.minHeight = `${spec.figure.base.layout.height || 240}px`; // no jumps while drawing
-    plots.push(div);
-    const details = el("details");
-    details.appendChild(el("summary", "", L.show_table));
-    const table = el("table", "attn-table");
-    details.appendChild(table);
-    box.append(writeSegments(el("h5"), spec.title, katex), div,
-      writeSegments(el("p", "attn-caption"), spec.caption, katex), details);
-    panels.push({ spec, box, div, details, table });
+    const panel = makePanel(spec, L, katex, plots);
+    panels.push(panel);
     if (spec.name === view.main_panel) {
-      div.after(equationBox); // the step's main equation right under its weights
-      right.appendChild(box);
+      panel.div.after(equationBox); // the step's main equation right under its weights
+      right.appendChild(panel.box);
     }
   }
   if (!equationBox.parentElement) right.appendChild(equationBox);

@@ -15,10 +15,6 @@ EN = {
         "Pick another task in the sidebar, or train another model."
     ),
     "compare_same_model": "Both sides show the same model: pick two different ones to compare.",
-    "compare_step_label": "Decoder step (both models)",
-    "compare_step_help": "One cursor moves both models: step t of A next to step t of B.",
-    "compare_step_line": "Step {t}: wrote “{token}”",
-    "compare_step_entropy": "Step {t}: wrote “{token}” (entropy of its weights {entropy:.3f})",
     "compare_step_done": "Step {t}: this model had already finished, after {n} steps.",
     "compare_no_weights": (
         "The baseline has no attention weights: every step reads the same fixed vector. The figure "
@@ -89,12 +85,6 @@ KO = {
         "사이드바에서 다른 작업을 고르거나 모델을 하나 더 학습하세요."
     ),
     "compare_same_model": "양쪽이 같은 모델입니다. 비교하려면 서로 다른 두 모델을 고르세요.",
-    "compare_step_label": "디코더 시점 (두 모델 함께)",
-    "compare_step_help": (
-        "커서 하나로 두 모델을 함께 움직입니다. A의 t번째 시점과 B의 t번째 시점이 나란히 보입니다."
-    ),
-    "compare_step_line": "{t}번째 시점: “{token}” 출력",
-    "compare_step_entropy": "{t}번째 시점: “{token}” 출력 (가중치의 엔트로피 {entropy:.3f})",
     "compare_step_done": "{t}번째 시점: 이 모델은 이미 {n}번째 시점에서 출력을 마쳤습니다.",
     "compare_no_weights": (
         "기준 모델에는 어텐션 가중치가 없습니다. 모든 시점이 같은 고정 벡터 하나를 읽습니다. "

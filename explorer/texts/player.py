@@ -2,6 +2,7 @@
 
 EN = {
     "explorer_more_label": "Examples, decoding options, tokens and downloads",
+    "examples_more_label": "Examples",
     "pause_label": "Pause",
     "translation_so_far": "Translation so far",
     "player_keys_help": (
@@ -14,6 +15,7 @@ EN = {
 
 KO = {
     "explorer_more_label": "예시 문장, 디코딩 방식, 토큰과 내려받기",
+    "examples_more_label": "예시 문장",
     "pause_label": "일시 정지",
     "translation_so_far": "지금까지의 번역",
     "player_keys_help": (
