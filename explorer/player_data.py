@@ -346,14 +346,18 @@ def view(
     guess: bool = False,
     title: str = "",
     only: tuple[str, ...] | None = None,
+    heatmap=None,
 ) -> dict:
     """Everything the player shows of one trace, for every step (``only``: just these
-    panels, in reading order; a panel that another refers to stays)."""
+    panels, in reading order; a panel that another refers to stays). ``heatmap(trace, t,
+    lang)``: another attention matrix (what-if: with its marks), whose shapes[0] is step t's
+    outline as in ``figures.attention_heatmap``."""
     n = len(trace.steps)
     attention = trace.attention_matrix is not None
     matrix = _figure(
-        trace, figures.attention_heatmap, lambda tr_, k: panels.outline(k), lang, present
-    )
+        trace, heatmap or figures.attention_heatmap, lambda tr_, k: panels.outline(k), lang,
+        present,
+    )  # fmt: skip
     matrix_z = decoded(matrix["base"]["data"][0]["z"])  # the table's columns are its columns
     heatmap = {
         "title": segments(tr("heatmap_title" if attention else "none_title", lang)),

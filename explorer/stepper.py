@@ -33,7 +33,7 @@ PRESENTER_CSS = """
 /* Presenter mode: larger type for a projector (our own constant CSS, no user text). */
 .stApp .stMarkdown p, .stApp .stMarkdown li, .stApp .stCaption, .stApp label,
 .stApp .stText, .stApp code, .stApp [data-testid="stWidgetLabel"] p,
-.stApp [data-testid="stExpander"] summary p
+.stApp [data-testid="stExpander"] summary p, .stApp [data-testid="stAlert"] p
 { font-size: 1.35rem !important; }
 .stApp button p, .stApp [role="radiogroup"] p, .stApp input { font-size: 1.2rem !important; }
 .stApp h1 { font-size: 3rem !important; }
@@ -68,14 +68,15 @@ def classroom_controls(lang: str, where=None) -> None:
               "guess": "1" if ss.get("guess") else None})  # fmt: skip
 
 
-def _start(player_id: str) -> int:
+def _start(player_id: str, default: int | None = None) -> int:
     """The step (0-based) to open at: a shared link's ``?step=`` for the first trace shown in
-    this session, else the first step (the browser keeps the step of a trace it has seen)."""
+    this session, else ``default`` or the first step (the browser keeps the step of a trace
+    it has seen)."""
     ss = st.session_state
     if "_url_step" in ss:
         ss["_start_for"] = (player_id, ss.pop("_url_step") - 1)
     held = ss.get("_start_for")
-    return held[1] if held and held[0] == player_id else 0
+    return held[1] if held and held[0] == player_id else (default or 0)
 
 
 def player(
@@ -86,10 +87,14 @@ def player(
     *,
     only: tuple[str, ...] | None = None,
     shared=None,
+    heatmaps=None,
+    start: int | None = None,
 ) -> None:
     """The step player of ``traces`` (one view each, on one cursor). ``key`` names everything
     that shapes them (model, sentence, options); the payload is cached under it. ``only``:
-    just these panels; ``shared(present)``: figures of all the traces together."""
+    just these panels; ``shared(present)``: figures of all the traces together; ``heatmaps``:
+    one attention-matrix builder per trace (``player_data.view``); ``start``: the step a new
+    key opens at (else step 1, or a shared link's)."""
     present, guess = presenting(), guessing()
     ss = st.session_state
     fmt = ss.get("_img_format", ss.get("img_format", "png"))
@@ -100,13 +105,15 @@ def player(
 
     def views() -> tuple[list[dict], list[dict]]:
         made = [
-            player_data.view(t, lang, present=present, guess=guess, title=title, only=only)
-            for t, title in zip(traces, titles)
+            player_data.view(
+                t, lang, present=present, guess=guess, title=title, only=only, heatmap=heat
+            )
+            for t, title, heat in zip(traces, titles, heatmaps or [None] * len(traces))
         ]
         return made, shared(present) if shared else []
 
     payload = player_view.build(
-        (*key, only), views, lang, id=player_id, start=_start(player_id), present=present,
+        (*key, only), views, lang, id=player_id, start=_start(player_id, start), present=present,
         guess=guess, name=name, image_format=fmt,
     )  # fmt: skip
     player_view.show(payload)

@@ -19,6 +19,7 @@ from .figures import HIGHLIGHT, attention_heatmap, token_text
 from .strings import tr
 
 FORCED_FILL = "rgba(120,120,120,0.18)"
+OVERRIDE = "#0072B2"  # the overridden step's frame (the orange outline is the cursor)
 
 
 def normalise(values) -> tuple[list[float] | None, str | None]:
@@ -116,17 +117,25 @@ def marked_heatmap(
     trace: Trace,
     lang: str,
     *,
+    cursor: int | None = None,
     step: int | None = None,
     diverge: int | None = None,
     forced: int = 0,
 ) -> go.Figure:
     """The attention matrix (``figures.attention_heatmap``) with the what-if marks: the
-    overridden ``step`` outlined, the first ``forced`` rows (a forced prefix) shaded, and a
-    dashed line above the first step where the outputs ``diverge``."""
-    fig = attention_heatmap(trace, step if step is not None else 0, lang)
+    overridden ``step`` in a dashed blue frame, the first ``forced`` rows (a forced prefix)
+    shaded, and a dashed line above the first step where the outputs ``diverge``. The step
+    player's ``cursor`` row is outlined as on every matrix (shapes[0], the one that moves)."""
+    fig = attention_heatmap(trace, cursor if cursor is not None else 0, lang)
     fig.update_traces(texttemplate=None, selector=dict(type="heatmap"))  # half width: hover only
-    if step is None:
+    if cursor is None:
         fig.layout.shapes = []
+    if step is not None and step < len(trace.steps):
+        fig.add_shape(
+            type="rect", x0=-0.5, x1=len(trace.source_tokens) - 0.5, y0=step - 0.5,
+            y1=step + 0.5, line=dict(color=OVERRIDE, width=3, dash="dash"),
+            fillcolor="rgba(0,0,0,0)", layer="above",
+        )  # fmt: skip
     if forced:
         fig.add_shape(
             type="rect", xref="paper", x0=0, x1=1, y0=-0.5, y1=min(forced, len(trace.steps)) - 0.5,

@@ -124,27 +124,29 @@ def _open_on_a_telling_override(sel, original: Trace, sentence: str) -> None:
     ss["whatif_step"], ss["whatif_pos"] = t + 1, pos
 
 
-def override_inputs(sel, original: Trace, sentence: str, how: str):
+def override_inputs(sel, original: Trace, sentence: str, how: str, boxes=None):
     """The step and the weights to put in place of its softmax: all on one source token
-    (``how`` "attend") or typed in a table ("weights"). None after a message when unusable."""
+    (``how`` "attend") or typed in a table ("weights"). None after a message when unusable.
+    ``boxes``: where the step and the token go (else the page)."""
     lang, ss = sel.lang, st.session_state
+    step_box, pick_box = boxes or (st, st)
     n, tokens = len(original.steps), original.source_tokens
     _open_on_a_telling_override(sel, original, sentence)
     ss["whatif_step"] = min(max(int(ss.get("whatif_step", 1)), 1), n)
     if n > 1:
         help_text = tr("whatif_step_help", lang)
-        st.slider(tr("whatif_step_label", lang), 1, n, key="whatif_step", help=help_text)
+        step_box.slider(tr("whatif_step_label", lang), 1, n, key="whatif_step", help=help_text)
     t = ss["whatif_step"] - 1
     step = original.steps[t]
     focus = int(np.argmax(step.weights))
-    st.text(
+    step_box.text(
         tr("whatif_step_now", lang, t=t + 1, chosen=figures.token_text(step.token),
            focus=figures.token_text(tokens[focus]), weight=float(step.weights[focus]))
     )  # fmt: skip
     if how == "attend":
         # The options' labels carry the sentence's tokens: a new sentence leaves a stale label.
         ui.keep_choice("whatif_pos", range(len(tokens)), 0)
-        pos = st.selectbox(
+        pos = pick_box.selectbox(
             tr("whatif_attend_label", lang), range(len(tokens)), key="whatif_pos",
             format_func=lambda i: f"{i + 1}: {figures.token_text(tokens[i])}",
         )  # fmt: skip
@@ -162,27 +164,28 @@ def override_inputs(sel, original: Trace, sentence: str, how: str):
     return t, weights
 
 
-def compare(original: Trace, whatif: Trace, lang: str, *, step=None, forced: int = 0) -> None:
-    """Original and what-if side by side: outputs, marked attention matrices, the tokens step by
-    step, and the next-token probabilities where they first part."""
+def compare(
+    original: Trace, whatif: Trace, lang: str, key: tuple, *, step=None, forced: int = 0
+) -> None:
+    """Original and what-if side by side on one step player (``key``: everything that made
+    them): their matrices with the what-if marks, the weights and the next-token
+    probabilities at each step; it opens at the overridden step. Then the tokens as a table."""
     d = whatif_figures.first_divergence(original, whatif)
     if d is None:
         st.info(tr("whatif_same", lang))
     else:
         st.info(tr("whatif_diverge", lang, t=d + 1))
-    columns = st.columns(2)
-    sides = (("whatif_original", original, 0), ("whatif_whatif", whatif, forced))
-    for col, (title, trace, shaded) in zip(columns, sides):
-        with col:
-            st.markdown(f"**{tr(title, lang)}**")
-            st.code(trace.output_text or "∅", language=None, wrap_lines=True)
-            fig = whatif_figures.marked_heatmap(trace, lang, step=step, diverge=d, forced=shaded)
-            chart(fig, f"{title}-heatmap")
+    st.caption(tr("whatif_marks_caption", lang))
+
+    def marked(shaded: int):
+        return lambda trace, t, lg: whatif_figures.marked_heatmap(
+            trace, lg, cursor=t, step=step, diverge=d, forced=shaded
+        )
+
+    titles = [tr("whatif_original", lang), tr("whatif_whatif", lang)]
+    stepper.player(
+        [original, whatif], ("whatif", *key), lang, titles, only=("weights", "topk"),
+        heatmaps=[marked(0), marked(forced)], start=step if step is not None else d,
+    )  # fmt: skip
     with st.expander(tr("whatif_table_label", lang)):
         st.dataframe(whatif_figures.comparison_table(original, whatif, lang), hide_index=True)
-    if d is not None and d < min(len(original.steps), len(whatif.steps)):
-        st.markdown(f"**{tr('whatif_topk_title', lang, t=d + 1)}**")
-        for col, (title, trace, _) in zip(st.columns(2), sides):
-            with col:
-                st.caption(tr(title, lang))
-                chart(figures.topk_figure(trace, d, lang), f"{title}-topk")

@@ -11,8 +11,7 @@ from explorer.strings import tr
 
 sel = ui.page_start()
 lang = sel.lang
-st.title(tr("whatif_title", lang))
-st.caption(tr("whatif_intro", lang))
+st.title(tr("whatif_title", lang), help=tr("whatif_intro", lang))
 if sel.loaded is None or sel.loaded.translator is None:
     ui.show_unavailable(sel)
     st.stop()
@@ -36,21 +35,24 @@ if not attention:
 ui.keep_choice(
     "whatif_how", list(WAYS), "attend", *ui.lang_formats(lambda lg: lambda w: tr(WAYS[w], lg))
 )
-how = st.radio(
+# One row of inputs (what to change | which step | what instead): the player comes next.
+how_box, step_box, pick_box = st.columns([1.1, 1, 1])
+how = how_box.radio(
     tr("whatif_how_label", lang), list(WAYS) if attention else ["prefix"], key="whatif_how",
-    format_func=lambda w: tr(WAYS[w], lang), horizontal=True, persist_state="session",
+    format_func=lambda w: tr(WAYS[w], lang), persist_state="session",
 )  # fmt: skip
 
 marks = {}
 if how in ("attend", "weights"):
-    chosen = state.override_inputs(sel, original, sentence, how)
+    chosen = state.override_inputs(sel, original, sentence, how, (step_box, pick_box))
     if chosen is None:
         st.stop()
     t, weights = chosen
     whatif = state.safe_decode(sel, sentence, advise=False, override_step=t, weights=weights)
     marks["step"] = t
+    change = (t, tuple(float(w) for w in weights))
 else:
-    prefix = st.text_input(
+    prefix = step_box.text_input(
         tr("whatif_prefix_label", lang), key=f"whatif_prefix:{sel.task}", max_chars=200,
         help=tr("whatif_prefix_help", lang), persist_state="session",
     )  # fmt: skip
@@ -59,6 +61,7 @@ else:
         st.info(tr(problem, lang, **fields))
         st.stop()
     whatif = state.safe_decode(sel, sentence, advise=False, prefix=prefix)
+    change = (prefix,)
     if whatif is not None:
         marks["forced"] = len(whatif.prefix_tokens or [])
         unknown = wf.prefix_mismatch(whatif)
@@ -68,5 +71,5 @@ else:
 
 if whatif is None:
     st.stop()
-st.divider()
-state.compare(original, whatif, lang, **marks)
+key = (sel.entry.name, sel.entry.version, sentence, how, *change)
+state.compare(original, whatif, lang, key, **marks)

@@ -11,6 +11,7 @@ from test_app import (  # noqa: F401
     HOSTILE,
     _app,
     _app_setup,
+    _figures,
     _heatmap,
     _ok,
     _player,
@@ -38,9 +39,35 @@ def _tree_nodes(at) -> list[int]:
 
 
 def _no_raw_markup(at):
-    for spec in _specs(at):
+    for spec in [*_specs(at), _figures(at)]:
         dumped = json.dumps(spec)
         assert "<b>" not in dumped and "<script" not in dumped
+
+
+def _outputs(at) -> list[str]:
+    """Each view's output in the step player (a dates model writes characters)."""
+    views = _player(at)["views"]
+    return ["".join(tok for tok in v["tokens"] if tok != "<eos>") for v in views]
+
+
+def _matrices(at) -> list[dict]:
+    """Each view's attention matrix at the step the player opens at."""
+    from explorer.player_data import apply
+
+    data = _player(at)
+    figures = [v["heatmap"]["figure"] for v in data["views"]]
+    return [apply(f["base"], f["steps"][data["start"]]) for f in figures]
+
+
+def _marks(fig: dict, kind: str) -> list[tuple[float, float]]:
+    shapes = fig["layout"].get("shapes", [])
+    if kind == "override":  # the dashed blue frame
+        found = [s for s in shapes if s["type"] == "rect" and s["line"].get("dash") == "dash"]
+    elif kind == "forced":  # the grey band across the plot
+        found = [s for s in shapes if s["type"] == "rect" and s.get("xref") == "paper"]
+    else:
+        found = [s for s in shapes if s["type"] == "line"]
+    return [(s["y0"], s["y1"]) for s in found]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -94,7 +121,7 @@ def test_whatif_page_in_both_languages(lang):
     at = _page(WHATIF, lang=lang)
     assert at.title[0].value == STRINGS[lang]["whatif_title"]
     assert not at.error and not at.warning
-    original, whatif = (c.value for c in at.code)
+    original, whatif = _outputs(at)  # side by side on one step player
     assert original == "2024-03-05"
     # it opens on an override that changes the translation, and says where they part
     assert whatif != original
@@ -102,7 +129,13 @@ def test_whatif_page_in_both_languages(lang):
     assert at.radio(key="whatif_how").options == [
         STRINGS[lang][k] for k in ("whatif_how_attend", "whatif_how_weights", "whatif_how_prefix")
     ]
-    assert len(_specs(at)) == 4  # both attention matrices, both next-token probabilities
+    data = _player(at)
+    assert [v["title"] for v in data["views"]] == [
+        STRINGS[lang]["whatif_original"], STRINGS[lang]["whatif_whatif"],
+    ]  # fmt: skip
+    assert [p["name"] for p in data["views"][1]["panels"]] == ["weights", "topk"]
+    assert data["start"] == at.slider(key="whatif_step").value - 1  # opens at the override
+    assert not _specs(at)  # every figure is in the player
 
 
 def test_an_override_changes_the_attention_and_is_marked():
@@ -110,20 +143,21 @@ def test_an_override_changes_the_attention_and_is_marked():
     at.slider(key="whatif_step").set_value(3).run()
     at.selectbox(key="whatif_pos").set_value(0).run()
     _ok(at)
-    original, whatif = (_z(spec).tolist() for spec in _specs(at)[:2])
+    original, whatif = (_z(fig).tolist() for fig in _matrices(at))
     assert whatif[2] == [1.0] + [0.0] * (len(whatif[2]) - 1)  # all on the first token
     assert original[2] != whatif[2] and original[:2] == whatif[:2]
-    outline = _specs(at)[1]["layout"]["shapes"][0]
-    assert (outline["y0"], outline["y1"]) == (1.5, 2.5)  # the overridden step
-    outputs = [c.value for c in at.code]
+    for fig in _matrices(at):
+        assert _marks(fig, "override") == [(1.5, 2.5)]  # the overridden step, on both
+        outline = fig["layout"]["shapes"][0]
+        assert (outline["y0"], outline["y1"]) == (1.5, 2.5)  # the player opens there
+    outputs = _outputs(at)
     infos = [i.value for i in at.info]
     if outputs[0] == outputs[1]:
         assert infos == [STRINGS["en"]["whatif_same"]]
     else:  # where they part: said, and a dashed line on both matrices
         d = next(i for i, (a, b) in enumerate(zip(*outputs)) if a != b)
         assert d >= 2
-        assert any(s["type"] == "line" for s in _specs(at)[1]["layout"]["shapes"])
-        assert len(_specs(at)) == 4  # plus the next-token probabilities of both
+        assert all(_marks(fig, "line") == [(d - 0.5, d - 0.5)] for fig in _matrices(at))
 
 
 def test_weights_by_hand_render():
@@ -132,7 +166,8 @@ def test_weights_by_hand_render():
     _ok(at)
     assert at.caption and STRINGS["en"]["whatif_weights_caption"] in [c.value for c in at.caption]
     # unedited, the table holds the model's own weights (rounded): the same output
-    assert at.code[0].value == at.code[1].value
+    original, whatif = _outputs(at)
+    assert original == whatif
 
 
 def test_forced_prefix_is_kept_and_continued():
@@ -142,10 +177,10 @@ def test_forced_prefix_is_kept_and_continued():
     assert [i.value for i in at.info] == [STRINGS["ko"]["whatif_prefix_empty"]]
     at.text_input(key="whatif_prefix:dates").input("1999").run()
     _ok(at)
-    original, whatif = (c.value for c in at.code)
+    original, whatif = _outputs(at)
     assert original == "2024-03-05" and whatif.startswith("1999")
-    band = [s for s in _specs(at)[1]["layout"]["shapes"] if s["type"] == "rect"]
-    assert [(s["y0"], s["y1"]) for s in band] == [(-0.5, 3.5)]  # the 4 forced steps, shaded
+    band = _marks(_matrices(at)[1], "forced")
+    assert band == [(-0.5, 3.5)]  # the 4 forced steps, shaded
     at.text_input(key="whatif_prefix:dates").input("<b>1</b>").run()
     _ok(at)
     assert STRINGS["ko"]["whatif_prefix_unknown"] in [w.value for w in at.warning]
@@ -174,11 +209,15 @@ def test_hostile_sentences_render_without_an_exception(path, text):
 @pytest.mark.parametrize("path", [BEAM, WHATIF])
 def test_pages_start_from_the_explorer_sentence(path):
     at = _page(path, sentence="17/08/1999")
-    assert at.code[0].value == "1999-08-17"
+
+    def output():
+        return at.code[0].value if path == BEAM else _outputs(at)[0]
+
+    assert output() == "1999-08-17"
     page = "beam" if path == BEAM else "whatif"
     at.text_input(key=f"{page}_sentence:dates").input("5 mars 2024").run()
     _ok(at)
-    assert at.code[0].value == "2024-03-05"
+    assert output() == "2024-03-05"
     at.switch_page("pages/explorer.py").run()  # the explorer keeps its own sentence
     _ok(at)
     assert at.text_input(key="sentence:dates").value == "17/08/1999"

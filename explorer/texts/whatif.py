@@ -55,13 +55,17 @@ EN = {
         "The outputs part at step {t} (the dashed line). The steps before it are the same."
     ),
     "whatif_diverge_mark": "parts at step {t}",
+    "whatif_marks_caption": (
+        "On both matrices: the orange outline is the step shown; a dashed blue frame marks the "
+        "step whose attention was changed, grey rows were forced, and a dashed orange line "
+        "marks where the outputs part."
+    ),
     "whatif_original": "Original",
     "whatif_whatif": "What-if",
     "whatif_col_original": "original",
     "whatif_col_whatif": "what-if",
     "whatif_col_same": "same",
     "whatif_table_label": "The tokens step by step",
-    "whatif_topk_title": "Most probable next tokens at step {t}, where the outputs part",
 }
 
 KO = {
@@ -113,11 +117,14 @@ KO = {
     "whatif_same": "두 디코딩이 똑같은 토큰을 출력합니다.",
     "whatif_diverge": "출력이 {t}번째 시점에서 갈라집니다(점선). 그 앞의 시점들은 같습니다.",
     "whatif_diverge_mark": "{t}번째 시점에서 갈라짐",
+    "whatif_marks_caption": (
+        "두 행렬에서 주황색 테두리는 지금 보는 시점입니다. 파란 점선 테두리는 어텐션을 바꾼 "
+        "시점, 회색 행은 직접 정한 앞부분, 주황색 점선은 출력이 갈라지는 곳입니다."
+    ),
     "whatif_original": "원래 디코딩",
     "whatif_whatif": "바꾼 뒤 디코딩",
     "whatif_col_original": "원래",
     "whatif_col_whatif": "바꾼 뒤",
     "whatif_col_same": "같음",
     "whatif_table_label": "시점별 토큰",
-    "whatif_topk_title": "출력이 갈라지는 {t}번째 시점에서 확률이 높은 다음 토큰",
 }
