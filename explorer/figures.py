@@ -228,8 +228,13 @@ def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = N
 def presenter(fig: go.Figure, scale: float = 1.5) -> go.Figure:
     """The same figure for a projector: every font and the height ``scale`` times larger."""
     base = fig.layout.font.size or 12
-    fig.update_layout(font=dict(size=round(base * scale)))
-    fig.update_traces(textfont=dict(size=round(12 * scale)), selector=dict(type="heatmap"))
+    fig.update_layout(font=dict(size=round(base * scale)))  # titles, legends, colour bars
+    for trace in fig.data:  # cell numbers, bar labels, diagram and tree labels
+        if "textfont" in trace:
+            size = trace.textfont.size if isinstance(trace.textfont.size, (int, float)) else 12
+            trace.textfont.size = round(size * scale)
+    for note in fig.layout.annotations:
+        note.font.size = round((note.font.size or base) * scale)
     fig.update_xaxes(tickfont=dict(size=round(base * scale)))
     fig.update_yaxes(tickfont=dict(size=round(base * scale)))
     if fig.layout.height:

@@ -104,6 +104,9 @@ def sentence_input(sel, page: str, box=None) -> str:
 
 
 def chart(fig, key: str, **kwargs):
+    """A figure drawn by Streamlit (one that does not step), larger in presenter mode."""
+    if stepper.presenting():
+        fig = figures.presenter(fig)
     config = ui.plotly_config(key)
     return st.plotly_chart(fig, width="stretch", config=config, key=key, **kwargs)
 

@@ -344,3 +344,25 @@ def test_catalog_lists_missing_and_broken_models(tmp_path):
     assert catalog.find(found, "dates-dot") is dates["dot"]
     assert catalog.find(found, "nope") is None
     assert catalog.discover(tmp_path / "absent")["dates"]["dot"].present is False
+
+
+@pytest.mark.parametrize("kind", ["dot", "bahdanau"])
+def test_presenter_mode_scales_every_label(translators, kind):
+    """Tick labels, cell numbers, bar labels, diagram labels and annotations all grow."""
+    trace = _trace(translators, kind)
+
+    def sizes(fig) -> list[float]:
+        spec = json.loads(fig.to_json())
+        out = [t.get("textfont", {}).get("size", 12) for t in spec["data"] if "text" in t or
+               "texttemplate" in t]  # fmt: skip
+        out += [a.get("font", {}).get("size", 12) for a in spec["layout"].get("annotations", [])]
+        out += [spec["layout"][ax].get("tickfont", {}).get("size", 12) for ax in ("xaxis", "yaxis")]
+        return out
+
+    for build in (figures.attention_heatmap, figures.weights_figure, figures.timeline_figure):
+        small = sizes(build(trace, 1, "en"))
+        big = figures.presenter(build(trace, 1, "en"))
+        large = sizes(big)
+        assert len(large) == len(small) > 2, build.__name__
+        assert all(b >= 1.4 * a for a, b in zip(small, large)), (build.__name__, small, large)
+        assert big.layout.font.size >= 18
