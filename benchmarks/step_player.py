@@ -2,6 +2,7 @@
 
     python benchmarks/step_player.py            # Bahdanau, a 14-word sentence; prints JSON
     python benchmarks/step_player.py --model fra-eng-dot --clicks 10
+    python benchmarks/step_player.py --sessions 30     # 30 sessions autoplaying at once
 
 Starts ``streamlit run app.py`` on a free port and drives Debian's Chromium (the helpers of
 tests/browser.py). It opens the explorer on the sentence, waits until the player has drawn,
@@ -154,13 +155,78 @@ def measure(model: str, sentence: str, clicks: int) -> dict:
     }
 
 
+def autoplay(model: str, sentence: str, sessions: int, seconds: float) -> dict:
+    """``sessions`` browser sessions on one server, all autoplaying at 0.5 s a step: the
+    server's CPU seconds and websocket frames while they play (after every page has loaded)."""
+    from playwright.sync_api import sync_playwright
+
+    frames = {"sent": 0, "received": 0}
+    counting = {"on": False}
+
+    def watch(ws):
+        def count(kind):
+            def bump(_payload):
+                if counting["on"]:
+                    frames[kind] += 1
+
+            return bump
+
+        ws.on("framesent", count("sent"))
+        ws.on("framereceived", count("received"))
+
+    with streamlit_server() as server, sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        pages = []
+        started = time.perf_counter()
+        for _ in range(sessions):
+            context = browser.new_context(viewport={"width": 1366, "height": 768})
+            page = context.new_page()
+            page.on("websocket", watch)
+            page.goto(f"{server.url}/?model={model}&lang=en&sentence={quote(sentence)}")
+            page.locator(".attn-counter").wait_for(timeout=180_000)
+            pages.append(page)
+        for page in pages:
+            wait_idle(page, timeout=180_000)
+        load_s = time.perf_counter() - started
+        time.sleep(2)
+        for page in pages:
+            page.locator(".attn-speed").select_option("0.5")
+            page.evaluate("() => document.querySelector('.attn-play').click()")  # no scrolling
+        counting["on"] = True
+        cpu_before = server_cpu_s(server.log)
+        time.sleep(seconds)
+        cpu_after = server_cpu_s(server.log)
+        counting["on"] = False
+        reached = [int(p.locator(".attn-slider").input_value()) for p in pages]
+        browser.close()
+    return {
+        "sessions": sessions,
+        "seconds_playing": seconds,
+        "load_all_sessions_s": round(load_s, 1),
+        "server_cpu_s_while_playing": round(cpu_after - cpu_before, 3),
+        "server_cpu_share_of_one_core": round((cpu_after - cpu_before) / seconds, 4),
+        "ws_frames_while_playing": frames,
+        "steps_reached_median": statistics.median(reached),
+        "sessions_that_moved": sum(r > 1 for r in reached),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="fra-eng-bahdanau")
     parser.add_argument("--sentence", default=SENTENCE)
     parser.add_argument("--clicks", type=int, default=5)
+    parser.add_argument(
+        "--sessions", type=int, default=0,
+        help="instead: this many sessions autoplaying at 0.5 s a step (e.g. 30)",
+    )  # fmt: skip
+    parser.add_argument("--seconds", type=float, default=6.0, help="with --sessions")
     args = parser.parse_args()
-    print(json.dumps(measure(args.model, args.sentence, args.clicks), indent=2))
+    if args.sessions:
+        figures = autoplay(args.model, args.sentence, args.sessions, args.seconds)
+    else:
+        figures = measure(args.model, args.sentence, args.clicks)
+    print(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":

@@ -148,8 +148,13 @@ def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure
                 y=[pos[n["id"]][1] for n in nodes],
                 mode="markers+text",
                 text=[f"{token_html(n['token'])}<br>{n['cum_log_prob']:.2f}" for n in nodes],
-                textposition="top center",
-                textfont=dict(size=10, color="#111111" if kind != "pruned" else "#888888"),
+                # Beside the marker, not above it: two lines above a marker reached into the
+                # row above (a neighbour's star) and past the plot's top edge (issue 14).
+                textposition="middle right",
+                textfont=dict(
+                    size=10 if kind != "pruned" else 9,
+                    color="#111111" if kind != "pruned" else "#767676",
+                ),  # fmt: skip
                 marker=dict(
                     symbol=symbol,
                     size=size,
@@ -186,9 +191,10 @@ def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure
         tickmode="array", tickvals=list(range(steps + 1)),
         ticktext=[token_html("<sos>")] + [str(t) for t in range(1, steps + 1)],
         title=dict(text=tr("hover_step", lang)), showgrid=False, zeroline=False,
-        range=[-0.5, steps + 0.7],
+        range=[-0.5, steps + 0.9],  # room for the last step's labels, right of their markers
     )  # fmt: skip
-    fig.update_yaxes(visible=False, autorange="reversed")
+    # Reversed, with half a row of room above the first and below the last row.
+    fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6])
     fig.update_layout(
         height=int(min(MAX_HEIGHT, 110 + ROW_HEIGHT * rows)),
         margin=dict(l=10, r=10, t=40, b=10),

@@ -69,6 +69,13 @@ def dates_section(lang: str) -> None:
     whatif_state.chart(fig, "why-dates")
 
 
+def _to_compare(sentence: str) -> None:
+    """The compare page opens on the English->French task with this page's sentence."""
+    ss = st.session_state
+    ss["_task"] = "fra-eng"
+    ss["compare_sentence:fra-eng"] = sentence
+
+
 def _reset() -> None:
     st.session_state["why_sentence"] = why.LONG_SENTENCE[0]
 
@@ -109,5 +116,12 @@ def long_sentence(lang: str) -> None:
                 chrf = why.sentence_chrf(trace.output_text, reference)
                 st.caption(tr("why_long_chrf", lang, chrf=chrf))
     if (PAGES / "compare.py").is_file():
-        st.page_link("pages/compare.py", label=tr("why_long_compare", lang),
-                     icon=":material/compare:")  # fmt: skip
+        # A button, not a link: it hands this sentence and the task to the compare page.
+        if st.button(
+            tr("why_long_compare", lang),
+            key="why_to_compare",
+            icon=":material/compare:",
+            on_click=_to_compare,
+            args=(sentence,),
+        ):
+            st.switch_page("pages/compare.py")  # fmt: skip

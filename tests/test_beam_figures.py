@@ -55,6 +55,18 @@ def test_nodes_show_token_and_cumulative_log_prob(translators):
             assert custom[4] == node["cum_log_prob"] and custom[2] == node["step"] + 1
 
 
+def test_labels_sit_beside_their_markers_inside_the_plot(translators):
+    """Issue 14: labels above the markers reached into the row above and past the top edge."""
+    for trace in _traces(translators):
+        fig = bf.beam_tree(trace, "en")
+        rows = max(y for d in _markers(fig) for y in d.y) + 1
+        low, high = fig.layout.yaxis.range
+        assert low >= rows - 0.5 and high <= -0.5  # half a row of room at both ends
+        assert all(d.textposition == "middle right" for d in _markers(fig))
+        steps = max(x for d in _markers(fig) for x in d.x)
+        assert fig.layout.xaxis.range[1] >= steps + 0.8
+
+
 def test_status_styling(translators):
     seen = set()
     for trace in _traces(translators):

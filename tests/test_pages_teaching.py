@@ -228,6 +228,22 @@ def test_why_with_english_french_checkpoints(lang, tmp_path, monkeypatch):
     assert len(at.code) == 4
 
 
+def test_why_hands_its_long_sentence_to_compare(tmp_path, monkeypatch):
+    from test_why import make_fra_eng_folder
+
+    from explorer.catalog import ENV_ROOT
+    from explorer.why import LONG_SENTENCE
+
+    make_fra_eng_folder(tmp_path)
+    monkeypatch.setenv(ENV_ROOT, str(tmp_path))
+    at = _page("why")
+    at.button(key="why_to_compare").click().run()
+    _ok(at)
+    assert at.title[0].value == STRINGS["en"]["compare_title"]
+    assert at.text_input(key="compare_sentence:fra-eng").value == LONG_SENTENCE[0]
+    assert at.sidebar.selectbox(key="task").value == "fra-eng"
+
+
 # ----- training -----------------------------------------------------------------------------
 
 
