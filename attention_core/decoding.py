@@ -205,6 +205,7 @@ def decode(
 
 def new_trace(tr, mode, text, tokens, oov, output_tokens, memory, state, steps, **extra) -> Trace:
     prepared = memory.prepared
+    v_a = getattr(getattr(tr.model.decoder, "score", None), "v_a", None)  # Bahdanau only
     return Trace(
         task=tr.task.name,
         attention_kind=tr.attention,
@@ -218,6 +219,7 @@ def new_trace(tr, mode, text, tokens, oov, output_tokens, memory, state, steps, 
         keys=memory.keys[0].numpy(),
         initial_state=state.hidden[0].numpy(),
         keys_proj=None if prepared is None else prepared[0].numpy(),
+        score_vector=None if v_a is None else v_a.weight.detach()[0].numpy().copy(),
         steps=steps,
         **extra,
     )

@@ -93,6 +93,7 @@ class Trace:
     initial_state: np.ndarray  # (H,) s_0
     steps: list[Step]  # one per output token, plus the step that produced <eos>
     keys_proj: np.ndarray | None = None  # (S, A) Bahdanau only: W_c h_i
+    score_vector: np.ndarray | None = None  # (A,) Bahdanau only: v_a (scores = v_a . energies)
     reference_tokens: list[str] | None = None  # forced mode: the tokens that were forced
     beam_size: int | None = None
     length_penalty: float | None = None
@@ -114,6 +115,7 @@ class Trace:
         d["keys"] = self.keys.tolist()
         d["initial_state"] = self.initial_state.tolist()
         d["keys_proj"] = None if self.keys_proj is None else self.keys_proj.tolist()
+        d["score_vector"] = None if self.score_vector is None else self.score_vector.tolist()
         d["steps"] = [s.to_dict() for s in self.steps]
         d["hypotheses"] = [h.to_dict() for h in self.hypotheses]
         d["overrides"] = {str(k): v for k, v in self.overrides.items()}
@@ -130,8 +132,9 @@ class Trace:
         d.pop("attention", None)  # derived from the steps
         d["keys"] = np.asarray(d["keys"], dtype=np.float32)
         d["initial_state"] = np.asarray(d["initial_state"], dtype=np.float32)
-        if d.get("keys_proj") is not None:
-            d["keys_proj"] = np.asarray(d["keys_proj"], dtype=np.float32)
+        for name in ("keys_proj", "score_vector"):
+            if d.get(name) is not None:
+                d[name] = np.asarray(d[name], dtype=np.float32)
         d["steps"] = [Step.from_dict(s) for s in d["steps"]]
         d["hypotheses"] = [Hypothesis.from_dict(h) for h in d.get("hypotheses", [])]
         d["overrides"] = {int(k): v for k, v in d.get("overrides", {}).items()}

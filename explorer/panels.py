@@ -19,6 +19,8 @@ import plotly.graph_objects as go
 from attention_core import Trace
 
 from . import figures, tables
+from . import geometry_figures as gf
+from .strings import tr
 
 # ----- what changes from step to step -------------------------------------------------------
 # A panel's figure is built once (at step 1); ``update(trace, t)`` gives what differs at step t
@@ -114,6 +116,9 @@ class Panel:
     # the update in a compact form computed from the panel ``derive_from`` (player_data)
     derive: Callable[[Trace, int], dict] | None = None
     derive_from: str = ""
+    # a table of its own (else tables.panel_table), and measured figures after the caption
+    own_table: Callable[[Trace, int, str], pd.DataFrame] | None = None
+    figures_line: Callable[[Trace, str], str] | None = None
 
     def title_key(self, trace: Trace) -> str:
         return self.titles.get(trace.attention_kind, self.titles["dot"])
@@ -124,6 +129,8 @@ class Panel:
         return self.captions.get(trace.attention_kind, self.captions.get("dot"))
 
     def table(self, trace: Trace, t: int, lang: str) -> pd.DataFrame:
+        if self.own_table is not None:
+            return self.own_table(trace, t, lang)
         return tables.panel_table(trace, t, self.name, lang)
 
 
@@ -206,14 +213,68 @@ REGISTRY: dict[str, Panel] = {
     )
 }
 
+
+def _figures_line(space: str):
+    key = "geometry_figures_additive" if space == "additive" else "geometry_figures"
+    return lambda trace, lang: tr(key, lang, **gf.geometry_fields(trace, space))
+
+
+def _geometry_panel(name: str, space: str, titles: dict, captions: dict) -> Panel:
+    return Panel(
+        name,
+        lambda trace, t, lang: gf.geometry_figure(trace, t, lang, space),
+        lambda trace, t: gf.geometry_update(trace, t, space),
+        titles,
+        captions,
+        reveals=True,
+        own_table=lambda trace, t, lang: gf.geometry_table(trace, t, lang, space),
+        figures_line=_figures_line(space),
+    )
+
+
+# The two pictures of issue 18 (explorer/geometry_figures.py), after the weights.
+VIEWS = {
+    p.name: p
+    for p in (
+        _geometry_panel(
+            "geometry",
+            "state",
+            {"dot": "panel_geometry"},
+            {"dot": "panel_geometry_caption", "bahdanau": "panel_geometry_caption_bahdanau"},
+        ),
+        _geometry_panel(
+            "geometry_additive",
+            "additive",
+            {"dot": "panel_geometry_additive"},
+            {"dot": "panel_geometry_additive_caption"},
+        ),
+        Panel(
+            "lines",
+            gf.line_figure,
+            gf.line_update,
+            {"dot": "panel_lines"},
+            {"dot": "panel_lines_caption"},
+            reveals=True,
+            own_table=gf.line_table,
+        ),
+    )
+}
+REGISTRY.update(VIEWS)
+_VIEWS_OF = {"bahdanau": ("geometry", "geometry_additive", "lines")}
+
 # The panel beside the attention matrix on the first screen: the step's weights, or (without
 # attention) the next-token probabilities.
 MAIN_PANEL = {"none": "topk"}
 
 
 def panels_of(trace: Trace) -> list[Panel]:
-    """The panels of a step of this trace, in reading order."""
-    return [REGISTRY[name] for name in figures.panel_names(trace)]
+    """The panels of a step of this trace, in reading order: the geometry and the line view
+    right after the weights, for a model with attention."""
+    names = list(figures.panel_names(trace))
+    if trace.attention_matrix is not None and "weights" in names:
+        at = names.index("weights") + 1
+        names[at:at] = _VIEWS_OF.get(trace.attention_kind, ("geometry", "lines"))
+    return [REGISTRY[name] for name in names]
 
 
 def main_panel(trace: Trace) -> str:

@@ -92,6 +92,8 @@ def encode(value):
     """An update's values as the figure has them: numeric arrays as Plotly's base64 typed
     arrays (float32, exact), everything else plain."""
     if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        if value.size == 0:  # (Plotly's spec keeps an empty array as it is)
+            return []
         return to_typed_array_spec(np.ascontiguousarray(value, dtype=np.float32))
     if isinstance(value, dict):
         return {k: encode(v) for k, v in value.items()}
@@ -291,10 +293,13 @@ def _panel(trace: Trace, panel: panels.Panel, lang: str, present: bool, names) -
     base_z = figure["base"]["data"][0].get("z") if figure["base"]["data"] else None
     steps = range(n) if panel.update is not None else [0]
     table = [table_dict(panel.table(trace, k, lang), _z_at(panel, trace, k, base_z)) for k in steps]
+    text = tr(caption, lang) if caption else ""
+    if panel.figures_line is not None:  # the sentence's measured figures, no math in them
+        text = f"{text} {panel.figures_line(trace, lang)}".strip()
     return {
         "name": panel.name,
         "title": segments(tr(panel.title_key(trace), lang)),
-        "caption": segments(tr(caption, lang)) if caption else [],
+        "caption": segments(text) if text else [],
         "reveals": panel.reveals,
         "figure": figure,
         "table": stepped_tables(table * (n if panel.update is None else 1)),

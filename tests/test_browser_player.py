@@ -184,6 +184,52 @@ def test_matrices_sent_in_compact_form_are_drawn_with_the_trace_values(page, ser
     np.testing.assert_allclose([float(c) for c in cells[1:]], parts[:, 0], rtol=1e-4, atol=1e-6)
 
 
+def test_geometry_and_line_views_step_in_the_browser(page, server, frames, trace):
+    """Issue 18: both views follow the step with no server message; pointing at a token in the
+    line view brings out its lines."""
+    from explorer import geometry_figures as gf
+
+    _open(page, server)
+    page.wait_for_timeout(1500)
+    frames["sent"].clear()
+    frames["received"].clear()
+    for _ in range(3):
+        page.locator(".attn-controls button").filter(has_text=tr("next", "en")).click()
+    t = 3
+    _wait_step(page, trace, t, panels=("geometry", "geometry_additive", "lines"))
+    g = gf.geometry_of(trace, "state")
+    star = page.eval_on_selector(
+        ".attn-panel[data-panel=geometry] .js-plotly-plot",
+        "gd => [gd.data[3].x[0], gd.data[3].y[0]]",
+    )
+    np.testing.assert_allclose(star, g.contexts[t], rtol=1e-5, atol=1e-6)
+    lines = ".attn-panel[data-panel=lines] .js-plotly-plot"
+    shown = page.eval_on_selector(
+        lines, "gd => gd.data.slice(2).filter(d => d.visible !== false).length"
+    )
+    assert shown == len(gf.geo.line_view(trace, t).lines)
+    every = gf.geo.line_view(trace, None).lines
+    drawn = [[k for k in ids if every[k - 2].output <= t] for ids in gf._lines_of(trace)["0"]]
+    i = max(range(len(drawn)), key=lambda k: len(drawn[k]))  # most lines drawn at step t
+    assert drawn[i]
+    mine = {i: drawn[i]}
+    at = page.eval_on_selector(
+        lines,
+        """(gd, i) => { const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+                        const l = gd._fullLayout;
+                        return [box.left + l.xaxis.l2p(gd.data[0].x[i]),
+                                box.top + l.yaxis.l2p(gd.data[0].y[i])]; }""",
+        i,
+    )
+    page.mouse.move(*at)
+    page.wait_for_function(
+        "([sel, ids]) => { const gd = document.querySelector(sel);"
+        "  return ids.every(k => gd.data[k].visible !== false && gd.data[k].opacity === 1); }",
+        arg=[lines, mine[i]],
+    )
+    assert frames == {"sent": [], "received": []}, "stepping reached the server"
+
+
 def test_another_widget_keeps_the_step_and_a_new_sentence_starts_over(page, server, trace):
     _open(page, server)
     controls = page.locator(".attn-controls button")

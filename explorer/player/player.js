@@ -325,7 +325,33 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
       return Plotly.relayout(div, changes).then(() => named(div, name, step));
     }
     const { data, layout } = figureAt(figure, step, payload.template, extra);
-    return Plotly.react(div, data, layout, config(div, name)).then(() => named(div, name, step));
+    return Plotly.react(div, data, layout, config(div, name)).then(() => {
+      if (layout.meta && layout.meta.lines_of && !div.__attnHover) linkLines(div, figure, name);
+      return named(div, name, step);
+    });
+  }
+
+  // The line view: pointing at a token brings out its lines and dims the others (the server
+  // lists, per token point, the line traces that touch it: layout.meta.lines_of); leaving it
+  // draws the step again.
+  function linkLines(div, figure, name) {
+    div.__attnHover = true;
+    div.on("plotly_hover", (event) => {
+      const point = event.points && event.points[0];
+      const mine = point && (figure.base.layout.meta.lines_of[String(point.curveNumber)] || [])[point.pointIndex];
+      if (!mine || !mine.length) return;
+      const others = div.data.map((trace, i) => i).filter((i) => i >= 2 && !mine.includes(i)
+        && div.data[i].visible !== false);
+      const shown = mine.filter((i) => div.data[i].visible !== false);
+      if (shown.length) Plotly.restyle(div, { opacity: 1 }, shown);
+      if (others.length) Plotly.restyle(div, { opacity: 0.06 }, others);
+    });
+    div.on("plotly_unhover", () => {
+      const { step, extra } = div.__attnDrawn || {};
+      if (step === undefined) return;
+      const again = figureAt(figure, step, payload.template, extra);
+      Plotly.react(div, again.data, again.layout, config(div, name));
+    });
   }
 
   let remembering = false;

@@ -1,0 +1,74 @@
+"""One screen per step (issue 13): on every stepping page, in both languages, at 1920x1080 in
+presenter mode and at 1366x768, the first viewport holds the step controls and the attention
+matrix with the step's row outlined; on the one-model pages (explorer, beam) also the step's
+weights and its main equation. Viewport screenshots are kept as artifacts.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser import BROWSER_TIMEOUT_S, needs_browser, screenshot, wait_idle
+
+pytestmark = needs_browser
+
+PAGES = {
+    "explorer": "?model=fra-eng-bahdanau&sentence=i%20am%20not%20afraid%20of%20the%20dark%20.",
+    "beam": "beam?model=fra-eng-bahdanau&sentence=i%20am%20not%20afraid%20of%20the%20dark%20.",
+    "compare": "compare?model=fra-eng-dot&sentence=i%20am%20not%20afraid%20of%20the%20dark%20.",
+    "whatif": "whatif?model=dates-dot",
+}
+SCREENS = {"presenter-1920x1080": (1920, 1080, True), "1366x768": (1366, 768, False)}
+ONE_VIEW = ("explorer", "beam")
+
+# Where each part is, relative to the viewport: [top, bottom] of its box, for every view.
+BOXES = """() => {
+  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
+                        return [r.top, r.bottom]; };
+  return {
+    height: window.innerHeight,
+    controls: box(document.querySelector('.attn-controls')),
+    views: [...document.querySelectorAll('.attn-view')].map((v) => ({
+      outline: box(v.querySelector('.attn-heatmap .shapelayer path')),
+      matrix: box(v.querySelector('.attn-heatmap .nsewdrag')),
+      weights: box(v.querySelector('.attn-first .attn-panel .nsewdrag')),
+      equation: box(v.querySelector('.attn-main-equation .katex-display')),
+    })),
+  };
+}"""
+
+
+def _inside(box, height) -> bool:
+    return box is not None and box[0] >= 0 and box[1] <= height
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("name", PAGES)
+def test_the_step_fits_on_the_first_screen(chromium, server, name, lang, screen):
+    width, height, present = SCREENS[screen]
+    context = chromium.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_S * 1000)
+    try:
+        query = PAGES[name] + ("&" if "?" in PAGES[name] else "?") + f"lang={lang}"
+        page.goto(f"{server.url}/{query}{'&present=1' if present else ''}")
+        page.locator(".attn-counter").wait_for()
+        wait_idle(page)
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('.attn-view')].every((v) =>
+                 v.querySelector('.attn-heatmap')?._fullLayout
+                 && v.querySelector('.attn-first .attn-panel')?.dataset.step !== undefined
+                 && v.querySelector('.attn-main-equation .katex'))"""
+        )
+        page.wait_for_timeout(500)  # the last panel's paint
+        shot = screenshot(page, f"screen-{name}-{lang}-{screen}", full_page=False)
+        at = page.evaluate(BOXES)
+        assert _inside(at["controls"], at["height"]), (shot, at)
+        for view in at["views"]:
+            assert _inside(view["outline"], at["height"]), (shot, at)
+            assert view["matrix"][0] >= 0 and view["matrix"][0] < at["height"], (shot, at)
+            if name in ONE_VIEW:
+                assert _inside(view["weights"], at["height"]), (shot, at)
+                assert _inside(view["equation"], at["height"]), (shot, at)
+    finally:
+        context.close()
