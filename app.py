@@ -38,9 +38,15 @@ stepper.apply_presenter_style()
 selection = ui.sidebar()
 lang = selection.lang
 pages = [
-    st.Page(f"pages/{slug}.py", title=tr(title, lang), url_path=slug, icon=icon,
-            default=slug == "explorer")
+    # The explorer is the default page, at "/"; Streamlit names a page by its url_path, so the
+    # default one takes another, and a hidden copy answers "/explorer" (a visitor who types
+    # it would otherwise meet Streamlit's English "Page not found" dialog; issue 14).
+    st.Page(f"pages/{slug}.py", title=tr(title, lang), icon=icon,
+            url_path="home" if slug == "explorer" else slug, default=slug == "explorer")
     for slug, title, icon in PAGES
     if (HERE / "pages" / f"{slug}.py").is_file()
 ]  # fmt: skip
+if (HERE / "pages" / "explorer.py").is_file():
+    pages.append(st.Page("pages/explorer.py", title=tr("page_explorer", lang), icon=PAGES[0][2],
+                         url_path="explorer", visibility="hidden"))  # fmt: skip
 st.navigation(pages).run()

@@ -37,8 +37,8 @@ SENTENCE = "my grandmother used to tell us stories about the war when we were ch
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
-def server_cpu_s(log_path: Path) -> float:
-    """CPU seconds of the streamlit process (found by its port in the log's file name)."""
+def server_pid(log_path: Path) -> int | None:
+    """The streamlit process (found by its port in the log's file name)."""
     port = log_path.stem.split("-")[-1]
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
@@ -48,8 +48,25 @@ def server_cpu_s(log_path: Path) -> float:
         except OSError:
             continue
         if b"streamlit" in b" ".join(cmd) and port.encode() in cmd:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / CLK_TCK
+            return int(pid)
+    return None
+
+
+def server_cpu_s(log_path: Path) -> float:
+    """CPU seconds of the streamlit process."""
+    pid = server_pid(log_path)
+    if pid is None:
+        return float("nan")
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def server_rss_mb(log_path: Path) -> float:
+    """Resident memory of the streamlit process, MB (from /proc)."""
+    pid = server_pid(log_path)
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
     return float("nan")
 
 
@@ -157,7 +174,9 @@ def measure(model: str, sentence: str, clicks: int) -> dict:
 
 def autoplay(model: str, sentence: str, sessions: int, seconds: float) -> dict:
     """``sessions`` browser sessions on one server, all autoplaying at 0.5 s a step: the
-    server's CPU seconds and websocket frames while they play (after every page has loaded)."""
+    server's CPU seconds and websocket frames while they play (after every page has loaded),
+    and its RSS with one session and with all of them open (every session opens the same
+    sentence, so this is what a session itself costs, not the trace cache)."""
     from playwright.sync_api import sync_playwright
 
     frames = {"sent": 0, "received": 0}
@@ -178,16 +197,21 @@ def autoplay(model: str, sentence: str, sessions: int, seconds: float) -> dict:
         browser = launch_chromium(pw)
         pages = []
         started = time.perf_counter()
-        for _ in range(sessions):
+        warm_rss = None
+        for n in range(sessions):
             context = browser.new_context(viewport={"width": 1366, "height": 768})
             page = context.new_page()
             page.on("websocket", watch)
             page.goto(f"{server.url}/?model={model}&lang=en&sentence={quote(sentence)}")
             page.locator(".attn-counter").wait_for(timeout=180_000)
             pages.append(page)
+            if n == 0:  # the warm server: the model loaded, one session open
+                wait_idle(page, timeout=180_000)
+                warm_rss = server_rss_mb(server.log)
         for page in pages:
             wait_idle(page, timeout=180_000)
         load_s = time.perf_counter() - started
+        rss_all = server_rss_mb(server.log)
         time.sleep(2)
         for page in pages:
             page.locator(".attn-speed").select_option("0.5")
@@ -203,6 +227,9 @@ def autoplay(model: str, sentence: str, sessions: int, seconds: float) -> dict:
         "sessions": sessions,
         "seconds_playing": seconds,
         "load_all_sessions_s": round(load_s, 1),
+        "server_rss_mb_one_session": warm_rss,
+        "server_rss_mb_all_sessions": rss_all,
+        "server_rss_growth_mb": round(rss_all - warm_rss, 1),
         "server_cpu_s_while_playing": round(cpu_after - cpu_before, 3),
         "server_cpu_share_of_one_core": round((cpu_after - cpu_before) / seconds, 4),
         "ws_frames_while_playing": frames,

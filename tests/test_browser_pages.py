@@ -68,7 +68,33 @@ def test_page_renders_accessibly(chromium, server, slug, lang):
             assert HANGUL.search(page.locator("[data-testid='stMain']").inner_text())
         name = slug or "explorer"
         screenshot(page, f"page-{name}-{lang}")
+        if slug == "":  # every panel of the step player drawn (it draws them when on screen)
+            panels = page.locator(".attn-panel")
+            for n in range(panels.count()):
+                panels.nth(n).scroll_into_view_if_needed()
+                page.locator(".attn-panel").nth(n).and_(page.locator("[data-step]")).wait_for()
         assert _violations(page) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_page_answers_at_its_own_path(chromium, server, lang):
+    """/explorer is the explorer (it is also "/"): no Streamlit "Page not found" dialog."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale=lang)
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_S * 1000)
+    try:
+        page.goto(f"{server.url}/explorer?lang={lang}&model=dates-dot")
+        page.locator(".attn-counter").wait_for()
+        wait_idle(page)
+        page.wait_for_timeout(1000)
+        assert page.locator("[role='dialog']").count() == 0
+        assert (
+            page.locator("[data-testid='stMain'] h1")
+            .first.inner_text()
+            .startswith(tr("explorer_title", lang))
+        )
     finally:
         context.close()
 
