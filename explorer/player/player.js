@@ -569,7 +569,7 @@ function makeView(grid, view, payload, Plotly, katex, plots) {
   const mainCaption = el("p", "attn-caption");
   const mainEquation = el("div", "attn-math");
   mainEquation.tabIndex = 0; // it may scroll sideways: reachable by keyboard (axe-core)
-  equationBox.append(mainCaption, mainEquation);
+  equationBox.append(mainEquation, mainCaption); // the equation first: on the first screen
   right.append(prompt);
   first.append(left, right);
   column.appendChild(first);
