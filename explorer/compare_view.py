@@ -77,9 +77,10 @@ def version(sel: ui.Selection, kind: str):
     return (entry.name, entry.version)
 
 
-# The panels of each model's column in the player: the query, the step's weights and the
-# next-token probabilities (beside the matrix and the diagram of when the query is taken).
-PANELS = ("query", "weights", "topk")
+# The panels of each model's column in the player: the query, the step's weights, its
+# geometry (issue 18: the two models' pictures side by side) and the next-token probabilities,
+# beside the matrix and the diagram of when the query is taken.
+PANELS = ("query", "weights", "geometry", "topk")
 
 
 def shared_figures(a, b, pairs, lang: str, present: bool) -> list[dict]:

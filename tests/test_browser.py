@@ -242,6 +242,13 @@ def test_hostile_input_is_shown_literally(page, server, sentence):
     tokens = _tokens(sentence)
     _wait_ticks(page, tokens)
     assert _texts(page, X_TICKS) == tokens
+    panels = page.locator(".attn-panel")  # every panel drawn (the player draws them on view)
+    for n in range(panels.count()):
+        panels.nth(n).scroll_into_view_if_needed()
+        panels.nth(n).and_(page.locator("[data-step]")).wait_for()
+    for name in ("geometry", "lines"):  # issue 18's views label the keys with the tokens
+        labels = f".attn-panel[data-panel={name}] .scatterlayer .trace:first-of-type text"
+        assert _texts(page, labels) == tokens, name
     _no_injection(page)
     assert page.locator(".st-key-sentence-dates input").input_value() == sentence
     # Nothing the user typed went through Markdown or KaTeX: no formula holds "x^2" as typed.

@@ -53,7 +53,12 @@ def test_compare_renders(lang):
     data = _player(at)  # both models on one step player
     assert [v["kind"] for v in data["views"]] == ["dot", "bahdanau"]
     assert [_tokens(v) for v in data["views"]] == ["2024-03-05", "2024-03-05"]
-    assert [p["name"] for p in data["views"][0]["panels"]] == ["query", "weights", "topk"]
+    assert [p["name"] for p in data["views"][0]["panels"]] == [
+        "query",
+        "weights",
+        "geometry",
+        "topk",
+    ]
     # when each model takes its query: the diagram of each view outlines a different box
     timelines = [
         v["timeline"]["figure"]["base"]["data"][0]["marker"]["color"] for v in data["views"]

@@ -8,9 +8,9 @@ EN = {
     "panel_geometry_caption": (
         "One projection (PCA) of this sentence's keys $h_i$ and queries $s_t$ onto the two "
         "directions along which they vary most. The score of dot-product attention, "
-        "$s_t^\\top h_i$, is large when the query arrow points the way a key does. The star is the context vector $a_t$, "
-        "the weighted mean of the keys, so it always lies inside them. A projection loses most "
-        "dimensions: the true scores are in the bar chart."
+        "$s_t^\\top h_i$, is large when the query arrow points the way a key does. The star is "
+        "the context vector $a_t$, the weighted mean of the keys, so it always lies inside them. "
+        "A projection loses most dimensions: the true scores are in the bar chart."
     ),
     "panel_geometry_caption_bahdanau": (
         "One projection (PCA) of this sentence's keys $h_i$ and queries $s_{t-1}$ onto the two "
@@ -51,9 +51,9 @@ KO = {
     "panel_geometry": "이 시점의 기하: 2차원에서 본 쿼리, 키, 컨텍스트 벡터",
     "panel_geometry_caption": (
         "이 문장의 키 $h_i$와 쿼리 $s_t$를 가장 크게 퍼져 있는 두 방향으로 사영한 그림(PCA)"
-        "입니다. 닷-프로덕트 어텐션의 스코어 $s_t^\\top h_i$는 쿼리 화살표가 키와 같은 쪽을 가리킬 때 "
-        "큽니다. 별은 컨텍스트 벡터 $a_t$로, 키들의 가중 평균이므로 늘 키들 안쪽에 있습니다. "
-        "사영하면 대부분의 차원을 잃으므로 실제 스코어는 막대 그래프에서 확인하세요."
+        "입니다. 닷-프로덕트 어텐션의 스코어 $s_t^\\top h_i$는 쿼리 화살표가 키와 같은 쪽을 "
+        "가리킬 때 큽니다. 별은 컨텍스트 벡터 $a_t$로, 키들의 가중 평균이므로 늘 키들 안쪽에 "
+        "있습니다. 사영하면 대부분의 차원을 잃으므로 실제 스코어는 막대 그래프에서 확인하세요."
     ),
     "panel_geometry_caption_bahdanau": (
         "이 문장의 키 $h_i$와 쿼리 $s_{t-1}$를 가장 크게 퍼져 있는 두 방향으로 사영한 "
