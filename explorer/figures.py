@@ -363,7 +363,8 @@ def _source_bars(trace: Trace, values, lang: str, *, weights: bool, limit: float
     fig.update_xaxes(**_token_axis(labels, tr("axis_source", lang)))
     title = tr("colorbar_weight" if weights else "colorbar_score", lang)
     fig.update_yaxes(range=y_range, title=dict(text=title), zeroline=True)
-    return _layout(fig, 240, showlegend=False)
+    # Compact: the weights share the first screen with the matrix and the step's equation.
+    return _layout(fig, 195, showlegend=False).update_layout(margin=dict(t=14))
 
 
 def scores_figure(trace: Trace, t: int, lang: str) -> go.Figure:

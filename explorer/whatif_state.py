@@ -174,11 +174,6 @@ def compare(
     them): their matrices with the what-if marks, the weights and the next-token
     probabilities at each step; it opens at the overridden step. Then the tokens as a table."""
     d = whatif_figures.first_divergence(original, whatif)
-    if d is None:
-        st.info(tr("whatif_same", lang))
-    else:
-        st.info(tr("whatif_diverge", lang, t=d + 1))
-    st.caption(tr("whatif_marks_caption", lang))
 
     def marked(shaded: int):
         return lambda trace, t, lg: whatif_figures.marked_heatmap(
@@ -190,5 +185,11 @@ def compare(
         [original, whatif], ("whatif", *key), lang, titles, only=("weights", "topk"),
         heatmaps=[marked(0), marked(forced)], start=step if step is not None else d,
     )  # fmt: skip
+    # Under the player: the first screen is for the two matrices.
+    if d is None:
+        st.info(tr("whatif_same", lang))
+    else:
+        st.info(tr("whatif_diverge", lang, t=d + 1))
+    st.caption(tr("whatif_marks_caption", lang))
     with st.expander(tr("whatif_table_label", lang)):
         st.dataframe(whatif_figures.comparison_table(original, whatif, lang), hide_index=True)

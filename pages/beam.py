@@ -10,8 +10,7 @@ from explorer.strings import tr
 
 sel = ui.page_start()
 lang = sel.lang
-st.title(tr("beam_title", lang))
-st.caption(tr("beam_intro", lang))
+st.title(tr("beam_title", lang), help=tr("beam_intro", lang))
 if sel.loaded is None or sel.loaded.translator is None:
     ui.show_unavailable(sel)
     st.stop()
@@ -20,7 +19,7 @@ sentence = state.sentence_input(sel, "beam")
 ss = st.session_state
 ss.setdefault("beam_width", 3)
 ss.setdefault("beam_alpha", 1.0)
-left, right = st.columns(2)
+left, right, pick_box = st.columns([1, 1, 2])  # one row: the first screen is for the step
 k = left.slider(
     tr("beam_width_label", lang), 1, MAX_BEAM, key="beam_width", help=tr("beam_width_help", lang),
     persist_state="session",
@@ -29,17 +28,12 @@ alpha = right.select_slider(
     tr("beam_alpha_label", lang), [0.0, 0.5, 1.0, 1.5, 2.0], key="beam_alpha",
     help=tr("beam_alpha_help", lang), persist_state="session",
 )  # fmt: skip
-st.caption(tr("beam_alpha_caption", lang, alpha=alpha))
 
 trace = state.safe_decode(sel, sentence, mode="beam", beam=k, length_penalty=alpha)
 if trace is None:
     st.stop()
 
-st.markdown(f"**{tr('translation_label', lang)}**")
-st.code(trace.output_text or "∅", language=None, wrap_lines=True)
 counts = bf.status_counts(trace)
-st.caption(tr("beam_counts", lang, k=k, nodes=len(trace.beam_nodes), **counts))
-
 labels = bf.hypothesis_labels(trace, lang)
 signature = (sentence, sel.entry.name, k, alpha)
 if ss.get("_beam_signature") != signature:
@@ -61,21 +55,25 @@ def _clicked() -> None:
         ss["beam_pick"] = found
 
 
-st.subheader(tr("beam_tree_title", lang))
-st.caption(tr("beam_tree_caption", lang))
-tree = bf.beam_tree(trace, lang, selected=ss["beam_pick"])
-state.chart(tree, "beam_tree", on_select=_clicked, selection_mode="points")
-with st.expander(tr("hypotheses_label", lang)):
-    st.dataframe(tables.hypotheses_table(trace, lang), hide_index=True)
-
-pick = st.selectbox(
+# The chosen hypothesis first, in the step player (the first screen is for the step); the
+# search tree, where a click picks another hypothesis, follows.
+pick = pick_box.selectbox(
     tr("beam_pick_label", lang), range(len(labels)), key="beam_pick",
     format_func=labels.__getitem__, help=tr("beam_pick_help", lang), persist_state="session",
 )  # fmt: skip
 chosen = bf.hypothesis_trace(trace, pick)
-st.subheader(tr("beam_selected_title", lang))
-st.code(chosen.output_text or "∅", language=None, wrap_lines=True)
-# The chosen hypothesis in the step player: its steps are stepped in the browser.
 stepper.player(
     [chosen], ("beam", sel.entry.name, sel.entry.version, sentence, k, alpha, pick), lang
 )
+st.caption(tr("beam_alpha_caption", lang, alpha=alpha))
+st.markdown(f"**{tr('translation_label', lang)}**")
+st.code(trace.output_text or "∅", language=None, wrap_lines=True)
+st.subheader(tr("beam_selected_title", lang))
+st.code(chosen.output_text or "∅", language=None, wrap_lines=True)
+st.subheader(tr("beam_tree_title", lang))
+st.caption(tr("beam_tree_caption", lang))
+st.caption(tr("beam_counts", lang, k=k, nodes=len(trace.beam_nodes), **counts))
+tree = bf.beam_tree(trace, lang, selected=ss["beam_pick"])
+state.chart(tree, "beam_tree", on_select=_clicked, selection_mode="points")
+with st.expander(tr("hypotheses_label", lang)):
+    st.dataframe(tables.hypotheses_table(trace, lang), hide_index=True)

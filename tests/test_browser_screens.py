@@ -1,10 +1,10 @@
 """One screen per step (issue 13), at 1920x1080 in presenter mode and at 1366x768, both
-languages. The explorer's first viewport holds the step controls, the attention matrix with the
-step's row outlined, the step's weights and its main equation; compare's holds the controls and
-both matrices with their outlined rows. Beam search (its tree comes first) and what-if (its
-override inputs come first) are not there yet: their screenshots are kept, with where the
-player lands, and the test only checks that the player drew. Viewport screenshots are kept as
-artifacts (artifacts/screenshots/screen-*.png).
+languages. The first viewport of the explorer and of beam search (the chosen hypothesis; the
+tree follows) holds the step controls, the attention matrix with the step's row outlined, the
+step's weights and its main equation; compare's holds the controls and both matrices with their
+outlined rows. What-if (its override inputs come first) is not there yet: its screenshots are
+kept, with where the player lands, and the test only checks that the player drew. Viewport
+screenshots are kept as artifacts (artifacts/screenshots/screen-*.png).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ PAGES = {
 }
 SCREENS = {"presenter-1920x1080": (1920, 1080, True), "1366x768": (1366, 768, False)}
 ONE_VIEW = ("explorer", "beam")
-FITS = {"explorer": "everything", "compare": "matrices"}  # what the first screen must hold
+# what the first screen must hold
+FITS = {"explorer": "everything", "beam": "everything", "compare": "matrices"}
 
 # Where each part is, relative to the viewport: [top, bottom] of its box, for every view.
 BOXES = """() => {
