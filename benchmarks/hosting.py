@@ -50,6 +50,11 @@ from load_test import (  # noqa: E402
 from explorer.catalog import discover  # noqa: E402
 
 X_TICKS = HEATMAP + " .xaxislayer-above > g.xtick > text"
+# The step player's performance marks (explorer/player/player.js): its element mounted, plotly.js
+# and KaTeX loaded and run, the attention matrix drawn.
+PLAYER_MARKS = ("attn-mount", "attn-libs", "attn-heatmap")
+MARKS = """() => Object.fromEntries(performance.getEntriesByType('mark')
+    .map((m) => [m.name, m.startTime]))"""
 
 
 def _drawn(page, timeout_ms: float) -> None:
@@ -154,7 +159,7 @@ def main() -> None:
                 page.close()
             report["rss_mb_all_models"] = rss_mb(server.pid)
 
-            loads, titles = [], []
+            loads, titles, marks = [], [], []
             for _ in range(args.warm_loads):
                 context = browser.new_context()
                 page = context.new_page()
@@ -165,12 +170,19 @@ def main() -> None:
                 _drawn(page, timeout_ms)
                 _idle(page, timeout_ms)
                 loads.append(time.perf_counter() - start)
+                marks.append(page.evaluate(MARKS))
                 context.close()
             report["warm_load_s"] = {
                 "n": len(loads),
                 "median": round(statistics.median(loads), 2),
                 "max": round(max(loads), 2),
                 "title_shown_median": round(statistics.median(titles), 2),
+                # where the time goes, in the page's own clock (from navigation start)
+                "player_marks_median": {
+                    name: round(statistics.median(m[name] for m in marks) / 1000, 2)
+                    for name in PLAYER_MARKS
+                    if all(name in m for m in marks)
+                },
             }
             report["rss_mb_end"] = rss_mb(server.pid)
         finally:

@@ -397,7 +397,9 @@ def run_decode(sel: Selection, sentence: str, mode: str, beam: int, reference: s
 
 def show_translation(trace: Trace, lang: str) -> None:
     st.markdown(f"**{tr('translation_label', lang)}**")
-    st.code(trace.output_text or "∅", language=None, wrap_lines=True)
+    # st.text, not st.code: st.code makes the browser fetch and parse a 1.5 MB highlighter on
+    # the landing page (about 0.4 s of a new session's load here; benchmarks/hosting.py).
+    st.text(trace.output_text or "∅")
 
 
 def show_details(sel: Selection, trace: Trace) -> None:
@@ -407,12 +409,16 @@ def show_details(sel: Selection, trace: Trace) -> None:
     if unknown:
         st.caption(tr("oov_caption", lang, count=len(unknown)))
         st.text("  ".join(f"⟦{tok}⟧" for tok in unknown))
-    with st.expander(tr("source_tokens_label", lang)):
-        st.dataframe(tables.source_table(trace, lang), hide_index=True)
+    # Tables only once opened: a data frame on the page makes a new session fetch and parse
+    # Streamlit's 1.2 MB table code before the step player can start.
+    tokens = st.expander(tr("source_tokens_label", lang), key="source_tokens", on_change="rerun")
+    if tokens.open:
+        tokens.dataframe(tables.source_table(trace, lang), hide_index=True)
     if trace.mode == "beam":
         st.caption(tr("beam_caption", lang, k=trace.beam_size))
-        with st.expander(tr("hypotheses_label", lang)):
-            st.dataframe(tables.hypotheses_table(trace, lang), hide_index=True)
+        found = st.expander(tr("hypotheses_label", lang), key="hypotheses", on_change="rerun")
+        if found.open:
+            found.dataframe(tables.hypotheses_table(trace, lang), hide_index=True)
     if trace.mode == "forced":
         st.caption(tr("forced_caption", lang))
     name = safe_name(sel.entry.name)

@@ -28,10 +28,12 @@ function libraries(base) {
   if (!window[LIBS]) {
     window[LIBS] = (async () => {
       const theirs = window.Plotly;
+      // Both at once: fetched in parallel, each run as soon as it arrives.
+      const katex = window.katex ? Promise.resolve() : loadScript(`${base}katex-0.16.47.min.js`);
       await loadScript(`${base}plotly-cartesian-4.1.1.min.js`);
       const Plotly = window.Plotly;
       if (theirs) window.Plotly = theirs;
-      if (!window.katex) await loadScript(`${base}katex-0.16.47.min.js`);
+      await katex;
       return { Plotly, katex: window.katex };
     })();
   }
@@ -218,7 +220,9 @@ export default function player(component) {
     },
   };
 
+  performance.mark("attn-mount"); // these marks: where a page load's time goes (hosting.py)
   libraries(payload.assets).then(({ Plotly, katex }) => {
+    performance.mark("attn-libs");
     if (!alive) return;
     build(root, payload, Plotly, katex, plots, (t) => { timer = t; }, () => timer);
   }).catch((err) => {
@@ -269,7 +273,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   const grid = el("div", "attn-views");
   grid.style.gridTemplateColumns = `repeat(${payload.views.length}, minmax(0, 1fr))`;
   root.appendChild(grid);
-  const views = payload.views.map((view) => makeView(grid, view, payload, Plotly, katex, plots));
+  const views = payload.views.map((view) => makeView(grid, view, payload, katex, plots));
   // Figures of the views together (compare: A's weights minus B's), on the same cursor.
   const shared = (payload.shared || []).map((spec) => makePanel(spec, L, katex, plots));
   if (shared.length) {
@@ -277,7 +281,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
     shared.forEach((p) => section.appendChild(p.box));
     root.appendChild(section);
   }
-  const everyPanel = () => views.flatMap((v) => v.panels).concat(shared);
+  const everyPanel = () => views.flatMap((v) => v.panels.concat([v.timeline])).concat(shared);
 
   function hiddenAt(view, step) {
     return payload.guess && view.attention && !getTimer() && !revealed.has(step);
@@ -385,6 +389,8 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
       const guess = hidden && v.view.heatmap.guess ? v.view.heatmap.guess[kv] : null;
       draw(v.heatmap, v.view.heatmap.figure, kv, guess, "heatmap").then(() => {
         v.heatmap.dataset.step = String(kv);
+        if (!v.heatmap.__attnMarked) performance.mark("attn-heatmap"); // benchmarks/hosting.py
+        v.heatmap.__attnMarked = true;
       });
       v.prompt.hidden = !hidden;
       v.promptText.textContent = L.guess_prompt.replace("{t}", String(kv + 1));
@@ -427,7 +433,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   let frame = null;
   function pending(p) {
     if (p.box.hidden || !p.onScreen || p.drawn === p.want) return false;
-    const still = p.drawn !== undefined && !Object.keys(p.spec.figure.steps[p.want]).length
+    const still = p.drawn !== undefined && !Object.keys(p.spec.figure.steps[p.want] || {}).length
       && !Object.keys(p.spec.figure.steps[p.drawn] || {}).length;
     if (still && (!p.spec.table || p.spec.table.steps.every((c) => !Object.keys(c).length))) {
       p.drawn = p.want; // nothing changes between these steps
@@ -538,7 +544,7 @@ function makePanel(spec, L, katex, plots) {
   return { spec, box, div, details, table };
 }
 
-function makeView(grid, view, payload, Plotly, katex, plots) {
+function makeView(grid, view, payload, katex, plots) {
   const L = payload.labels;
   const column = el("section", "attn-view");
   if (view.title) column.appendChild(el("h3", "attn-view-title", view.title));
@@ -596,11 +602,11 @@ function makeView(grid, view, payload, Plotly, katex, plots) {
   panels.filter((p) => p.spec.name !== view.main_panel).forEach((p) => below.appendChild(p.box));
   column.appendChild(below);
   grid.appendChild(column);
-  // The timeline does not change with the step: drawn once.
-  const drawn = figureAt(view.timeline.figure, 0, payload.template);
-  Plotly.react(timeline, drawn.data, drawn.layout, { displaylogo: false, responsive: true });
+  // The timeline does not change with the step: a panel drawn once, when it comes on screen
+  // (not before the matrix: a new session sees the step sooner).
+  const timelinePanel = { spec: { name: "timeline", figure: view.timeline.figure }, box: timelineBox, div: timeline, want: 0 };
   return {
     view, sofar, step, heatmap, heatTable, prompt, promptText, reveal, equationBox,
-    mainCaption, mainEquation, equations, equationsTitle, panelsTitle, panels,
+    mainCaption, mainEquation, equations, equationsTitle, panelsTitle, panels, timeline: timelinePanel,
   };
 }
