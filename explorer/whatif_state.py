@@ -85,12 +85,14 @@ def sentence_input(sel, page: str, box=None) -> str:
         help=tr("sentence_help_dates" if task == "dates" else "sentence_help_text", lang),
         persist_state="session",
     )
-    if task == "dates":  # what the dates models read, where the date is typed
-        st.caption(tr("dates_supported", lang))
-    # The examples fold away and the classroom toggles sit beside them: the first screen is
-    # for the step player (issue 13).
+    # The examples fold away, with what the dates models read, and the classroom toggles sit
+    # beside them: the first screen is for the step player (issue 13).
     row, toggles = st.columns([3, 2], vertical_alignment="center")
-    cols = row.expander(tr("examples_more_label", lang), key=f"{page}_examples").columns(2)
+    label = "examples_dates_label" if task == "dates" else "examples_more_label"
+    examples = row.expander(tr(label, lang), key=f"{page}_examples")
+    if task == "dates":
+        examples.caption(tr("dates_supported", lang))
+    cols = examples.columns(2)
     stepper.classroom_controls(lang, toggles)
     for n, (sentence, _) in enumerate(EXAMPLES.get(task, [])):
         cols[n % 2].button(
@@ -142,7 +144,7 @@ def override_inputs(sel, original: Trace, sentence: str, how: str, boxes=None):
     t = ss["whatif_step"] - 1
     step = original.steps[t]
     focus = int(np.argmax(step.weights))
-    step_box.text(
+    st.text(  # under the row of inputs, across the page: one line
         tr("whatif_step_now", lang, t=t + 1, chosen=figures.token_text(step.token),
            focus=figures.token_text(tokens[focus]), weight=float(step.weights[focus]))
     )  # fmt: skip

@@ -37,7 +37,7 @@ ui.keep_choice(
 )
 # One row of inputs (what to change | which step | what instead): the player comes next.
 how_box, step_box, pick_box = st.columns([1.1, 1, 1])
-how = how_box.radio(
+how = how_box.selectbox(
     tr("whatif_how_label", lang), list(WAYS) if attention else ["prefix"], key="whatif_how",
     format_func=lambda w: tr(WAYS[w], lang), persist_state="session",
 )  # fmt: skip

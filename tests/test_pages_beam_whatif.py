@@ -126,7 +126,7 @@ def test_whatif_page_in_both_languages(lang):
     # it opens on an override that changes the translation, and says where they part
     assert whatif != original
     assert [i.value for i in at.info][0].startswith(STRINGS[lang]["whatif_diverge"].split("{")[0])
-    assert at.radio(key="whatif_how").options == [
+    assert at.selectbox(key="whatif_how").options == [
         STRINGS[lang][k] for k in ("whatif_how_attend", "whatif_how_weights", "whatif_how_prefix")
     ]
     data = _player(at)
@@ -162,7 +162,7 @@ def test_an_override_changes_the_attention_and_is_marked():
 
 def test_weights_by_hand_render():
     at = _page(WHATIF)
-    at.radio(key="whatif_how").set_value("weights").run()
+    at.selectbox(key="whatif_how").set_value("weights").run()
     _ok(at)
     assert at.caption and STRINGS["en"]["whatif_weights_caption"] in [c.value for c in at.caption]
     # unedited, the table holds the model's own weights (rounded): the same output
@@ -172,7 +172,7 @@ def test_weights_by_hand_render():
 
 def test_forced_prefix_is_kept_and_continued():
     at = _page(WHATIF, lang="ko")
-    at.radio(key="whatif_how").set_value("prefix").run()
+    at.selectbox(key="whatif_how").set_value("prefix").run()
     _ok(at)
     assert [i.value for i in at.info] == [STRINGS["ko"]["whatif_prefix_empty"]]
     at.text_input(key="whatif_prefix:dates").input("1999").run()
@@ -192,7 +192,7 @@ def test_no_attention_model_can_only_force_a_prefix():
     at.sidebar.radio(key="kind").set_value("none").run()
     _ok(at)
     assert STRINGS["en"]["whatif_no_attention"] in [i.value for i in at.info]
-    assert at.radio(key="whatif_how").options == [STRINGS["en"]["whatif_how_prefix"]]
+    assert at.selectbox(key="whatif_how").options == [STRINGS["en"]["whatif_how_prefix"]]
 
 
 @pytest.mark.parametrize("path", [BEAM, WHATIF])

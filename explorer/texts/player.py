@@ -3,6 +3,7 @@
 EN = {
     "explorer_more_label": "Examples, decoding options, tokens and downloads",
     "examples_more_label": "Examples",
+    "examples_dates_label": "Examples and the date forms the models read",
     "pause_label": "Pause",
     "translation_so_far": "Translation so far",
     "player_keys_help": (
@@ -16,6 +17,7 @@ EN = {
 KO = {
     "explorer_more_label": "예시 문장, 디코딩 방식, 토큰과 내려받기",
     "examples_more_label": "예시 문장",
+    "examples_dates_label": "예시 문장과 모델이 읽는 날짜 형식",
     "pause_label": "일시 정지",
     "translation_so_far": "지금까지의 번역",
     "player_keys_help": (
