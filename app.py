@@ -4,15 +4,15 @@ The sidebar (language, task, model) lives here so its values hold on every page;
 listed explicitly with ASCII URL paths, so their titles can be translated without moving URLs.
 """
 
-from pathlib import Path
-
 import streamlit as st
 
-from explorer import stepper, ui
 from explorer.strings import tr
+from explorer.views import stepper, ui
 
-# (file in pages/ and URL path, string-table key of the title, Material icon), in menu order.
-# A page joins the menu once its file exists, so pages can land one at a time.
+# (file in explorer/pages/ and URL path, string-table key of the title, Material icon), in menu
+# order. The page files are not in a top-level pages/ folder: Streamlit would also run such a
+# folder's files by itself (its older multipage mode), without this sidebar.
+PAGE_DIR = "explorer/pages"
 PAGES = [
     ("explorer", "page_explorer", ":material/search:"),
     ("compare", "page_compare", ":material/compare:"),
@@ -24,9 +24,6 @@ PAGES = [
     ("training", "page_training", ":material/timeline:"),
     ("about", "page_about", ":material/menu_book:"),
 ]
-HERE = Path(__file__).resolve().parent
-
-ui.mark_shell_run()
 ui.init_state()
 st.set_page_config(
     page_title=tr("app_title", st.session_state.get("lang", "en")),
@@ -41,12 +38,20 @@ pages = [
     # The explorer is the default page, at "/"; Streamlit names a page by its url_path, so the
     # default one takes another, and a hidden copy answers "/explorer" (a visitor who types
     # it would otherwise meet Streamlit's English "Page not found" dialog; issue 14).
-    st.Page(f"pages/{slug}.py", title=tr(title, lang), icon=icon,
-            url_path="home" if slug == "explorer" else slug, default=slug == "explorer")
+    st.Page(
+        f"{PAGE_DIR}/{slug}.py",
+        title=tr(title, lang),
+        icon=icon,
+        url_path="home" if slug == "explorer" else slug,
+        default=slug == "explorer",
+    )
     for slug, title, icon in PAGES
-    if (HERE / "pages" / f"{slug}.py").is_file()
-]  # fmt: skip
-if (HERE / "pages" / "explorer.py").is_file():
-    pages.append(st.Page("pages/explorer.py", title=tr("page_explorer", lang), icon=PAGES[0][2],
-                         url_path="explorer", visibility="hidden"))  # fmt: skip
-st.navigation(pages).run()
+]
+explorer_alias = st.Page(
+    f"{PAGE_DIR}/explorer.py",
+    title=tr("page_explorer", lang),
+    icon=PAGES[0][2],
+    url_path="explorer",
+    visibility="hidden",
+)
+st.navigation([*pages, explorer_alias]).run()

@@ -4,7 +4,7 @@
     python benchmarks/cache_memory.py --sentences 50 --model dates-dot
 
 For each mode (greedy, beam 5, forced) it decodes ``--sentences`` distinct dates through the
-same cached path the pages use (``explorer.models.trace``) and builds each one's step-player
+same cached path the pages use (``explorer.views.models.trace``) and builds each one's step-player
 payload, then reports the process's RSS and the cache's own count of bytes. The cache's budget
 is 100 MB unless ``ATTENTION_EXPLORER_CACHE_MB`` says otherwise; the figure to watch is that
 RSS stops growing once the budget is full, however many sentences follow.
@@ -41,8 +41,10 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(1)
-    from explorer import memo, models, player_data
+    from explorer import memo
     from explorer.catalog import discover
+    from explorer.player import data as player_data
+    from explorer.views import models
 
     entry = next(e for task in discover().values() for e in task.values() if e.name == args.model)
     translator = models.get(entry).translator

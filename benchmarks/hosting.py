@@ -77,11 +77,11 @@ import torch
 steps["import torch"] = rss()
 import pandas, plotly.graph_objects, streamlit
 steps["import streamlit, pandas, plotly"] = rss()
-import explorer.models  # caps threads; hands freed heap back after a load
+import explorer.views.models  # caps threads; hands freed heap back after a load
 from attention_core import load
 for name in sys.argv[1:]:
     globals()[name] = load("checkpoints/" + name)
-    explorer.models._trim_heap()
+    explorer.views.models._trim_heap()
     steps["load " + name] = rss()
 print(json.dumps(steps))
 """

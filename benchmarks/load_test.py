@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from attention_core.tasks import get_task  # noqa: E402
-from explorer.figures import token_text  # noqa: E402
+from explorer.figures.style import token_text  # noqa: E402
 from explorer.strings import tr  # noqa: E402
 
 CHROMIUM_ARGS = [

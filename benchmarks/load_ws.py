@@ -25,7 +25,7 @@ the previous one's end at once (``--think`` adds a pause, 0.5
 to 1.5 times as long, before each): with many sessions the server is saturated, and the report
 shows its throughput. Per action it measures the time from sending the BackMsg to (a) the
 ForwardMsg that carries the updated heatmap (the step player's payload, its matrix checked: the
-session's own tokens as tick text, in the escaped form of explorer/figures.py; a new figure
+session's own tokens as tick text, in the escaped form of explorer/figures/style.py; a new figure
 after a model switch) and (b) ``script_finished``. Errors: exception elements, the "unexpected
 error" message, timeouts, tracebacks in the server's log. No leaking: every heatmap a session
 receives after typing shows its own tokens, and the URL the server writes keeps its own sentence
@@ -76,8 +76,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
-from explorer.figures import HIGHLIGHT  # noqa: E402
-from explorer.player_data import apply  # noqa: E402
+from explorer.figures.style import HIGHLIGHT  # noqa: E402
+from explorer.player.data import apply  # noqa: E402
 from explorer.strings import tr  # noqa: E402
 
 SENTENCE_KEY, KIND_KEY, PLAYER_KEY = "sentence:dates", "kind", "player-"
@@ -89,7 +89,7 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
 def spec_ticks(sentence: str) -> list[str]:
-    """The heatmap's tick text for a sentence, as explorer/figures.py writes it into the spec:
+    """The heatmap's tick text for a sentence, as explorer/figures/style.py writes it into the spec:
     ``token_html`` = the shown text (load_test's ``expected_ticks``) escaped for Plotly."""
     return [html.escape(t, quote=False) for t in expected_ticks(sentence)]
 
@@ -103,7 +103,7 @@ def ticks_of(spec: dict) -> list[str] | None:
 
 def player_heatmap(payload: bytes) -> dict:
     """The step player's attention matrix at the step it opens at, as the browser builds it
-    from the payload (explorer/player_data.py): the explorer's heatmap is drawn there now."""
+    from the payload (explorer/player/data.py): the explorer's heatmap is drawn there now."""
     data = json.loads(payload.decode("utf-8"))
     heat = data["views"][0]["heatmap"]["figure"]
     return apply(heat["base"], heat["steps"][data["start"]])

@@ -133,7 +133,7 @@ def measure(model: str, sentence: str, clicks: int) -> dict:
         browser.close()
     from attention_core import decode
     from attention_core.checkpoint import load
-    from explorer import player_data
+    from explorer.player import data as player_data
 
     trace = decode(load(ROOT / "checkpoints" / model), sentence)
     t0 = time.perf_counter()

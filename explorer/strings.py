@@ -685,7 +685,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def _merge_page_tables() -> None:
     """Add the per-page tables (explorer/texts/*.py); a key defined twice is a bug."""
-    from .texts import tables
+    from explorer.texts import tables
 
     for name, en, ko in tables():
         for lang, table in (("en", en), ("ko", ko)):

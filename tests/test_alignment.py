@@ -1,4 +1,5 @@
-"""explorer/alignment.py: entropy, coverage, monotonicity and the difference, as properties."""
+"""explorer/numbers/alignment.py: entropy, coverage, monotonicity and the difference, as
+properties."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from explorer import alignment as al
+from explorer.numbers import alignment as al
 
 
 @st.composite

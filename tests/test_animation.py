@@ -9,7 +9,7 @@ from conftest import make_translator
 from PIL import Image
 
 from attention_core import decode
-from explorer import animation
+from explorer.figures import animation
 
 
 @pytest.fixture(scope="module")

@@ -46,7 +46,7 @@ def _specs(at) -> list[dict]:
 
 
 def _player(at) -> dict | None:
-    """The step player's payload (explorer/player_data.py), None when no player is shown."""
+    """The step player's payload (explorer/player/data.py), None when no player is shown."""
     found = at.get("bidi_component")
     return json.loads(found[0].proto.bytes.decode("utf-8")) if found else None
 
@@ -59,7 +59,7 @@ def _translation(at) -> str:
 
 def _heatmap(at) -> dict:
     """The attention matrix at the step the player opens at (as the browser rebuilds it)."""
-    from explorer.player_data import apply
+    from explorer.player.data import apply
 
     data = _player(at)
     heat = data["views"][0]["heatmap"]["figure"]
@@ -86,33 +86,17 @@ def _figures(at) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _app_setup(monkeypatch, request):
-    """Real checkpoints, and Streamlit's multipage mode as a running server has it.
-
-    A server leaves the legacy ``pages/``-folder mode for good once a run reaches
-    ``st.navigation``; AppTest turns it back on before every run (a folder named ``pages``
-    exists), and then runs the last page's file alone. The app copes with that (see
-    ``explorer.ui.page_start``) but widget changes would be lost in the switch, so tests
-    keep the server's behaviour, except the one test of that fallback.
-    """
+def _app_setup(monkeypatch):
+    """The real checkpoints folder, whatever the environment says."""
     monkeypatch.delenv(ENV_ROOT, raising=False)
-    if request.node.name.startswith("test_legacy_pages_mode"):
-        return
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 @needs_dates
-def test_legacy_pages_mode_still_shows_the_sidebar():
+def test_every_run_shows_the_sidebar_and_the_page():
+    """No page file runs alone: app.py lists them (explorer/pages/ is no auto-discovered
+    pages/ folder), so a rerun draws the sidebar and the same page again."""
     at = _app()
-    for _ in range(2):  # the second run starts from pages/explorer.py alone
+    for _ in range(2):
         _ok(at)
         assert at.sidebar.radio(key="lang").value == "en"
         assert at.title[0].value == STRINGS["en"]["explorer_title"]
@@ -314,7 +298,7 @@ def test_example_buttons_set_the_sentence():
 @needs_dates
 def test_about_page():
     at = _app()
-    at.switch_page("pages/about.py").run()
+    at.switch_page("explorer/pages/about.py").run()
     _ok(at)
     assert at.title[0].value == STRINGS["en"]["about_title"]
     assert len(at.dataframe) == 1

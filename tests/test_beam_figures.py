@@ -1,4 +1,4 @@
-"""explorer/beam_figures.py: the search tree and the hypothesis picker, on real beam traces of
+"""explorer/figures/beam.py: the search tree and the hypothesis picker, on real beam traces of
 small random models (random weights give finished, pruned and cut hypotheses alike)."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import pytest
 from conftest import make_translator
 
 from attention_core import decode
-from explorer import beam_figures as bf
-from explorer import figures
+from explorer.figures import beam as bf
+from explorer.figures import step as sf
+from explorer.figures import style
 from explorer.strings import STRINGS
 
 SOURCES = ("Tuesday, March 5, 2024", "5 mars 2024")
@@ -51,7 +52,7 @@ def test_nodes_show_token_and_cumulative_log_prob(translators):
     for d in _markers(fig):
         for text, custom in zip(d.text, d.customdata):
             node = by_id[custom[0]]
-            assert text == f"{figures.token_html(node['token'])}<br>{node['cum_log_prob']:.2f}"
+            assert text == f"{style.token_html(node['token'])}<br>{node['cum_log_prob']:.2f}"
             assert custom[4] == node["cum_log_prob"] and custom[2] == node["step"] + 1
 
 
@@ -172,7 +173,7 @@ def test_hypothesis_trace_draws_like_any_trace(translators):
         assert one.steps == h.steps and one.output_tokens == h.tokens
         assert one.output_text == "".join(h.tokens)
         assert one.attention_matrix.shape == (len(h.steps), len(trace.source_tokens))
-        heat = figures.attention_heatmap(one, len(h.steps) - 1, "en")
+        heat = sf.attention_heatmap(one, len(h.steps) - 1, "en")
         assert len(heat.data[0].z) == len(h.steps)
     assert bf.hypothesis_trace(trace, 0).output_tokens == trace.output_tokens  # best first
 

@@ -27,8 +27,8 @@ from PIL import Image
 
 from attention_core import MAX_INPUT_CHARS, decode, get_task
 from attention_core.checkpoint import load
-from explorer.examples import default_sentence
-from explorer.figures import token_text
+from explorer.content.examples import default_sentence
+from explorer.figures.style import token_text
 from explorer.strings import tr
 
 pytestmark = needs_browser

@@ -20,10 +20,10 @@ from browser import (
 
 from attention_core import decode
 from attention_core.checkpoint import load
-from explorer import beam_figures as bf
-from explorer import whatif_figures as wf
-from explorer.examples import EXAMPLES, default_sentence
-from explorer.figures import token_text
+from explorer.content.examples import EXAMPLES, default_sentence
+from explorer.figures import beam as bf
+from explorer.figures import whatif as wf
+from explorer.figures.style import token_text
 from explorer.strings import tr
 
 pytestmark = needs_browser

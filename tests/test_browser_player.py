@@ -14,8 +14,8 @@ from browser import BROWSER_TIMEOUT_S, ROOT, needs_browser, screenshot, wait_idl
 
 from attention_core import decode
 from attention_core.checkpoint import load
-from explorer import equations
-from explorer.figures import token_text
+from explorer.figures.style import token_text
+from explorer.numbers import equations
 from explorer.strings import tr
 
 pytestmark = needs_browser
@@ -187,7 +187,7 @@ def test_matrices_sent_in_compact_form_are_drawn_with_the_trace_values(page, ser
 def test_geometry_and_line_views_step_in_the_browser(page, server, frames, trace):
     """Issue 18: both views follow the step with no server message; pointing at a token in the
     line view brings out its lines."""
-    from explorer import geometry_figures as gf
+    from explorer.figures import geometry as gf
 
     _open(page, server)
     page.wait_for_timeout(1500)

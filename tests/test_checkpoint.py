@@ -486,8 +486,7 @@ def _app_sources() -> list[Path]:
     files = sorted((ROOT / "attention_core").rglob("*.py"))
     if (ROOT / "app.py").is_file():
         files.append(ROOT / "app.py")
-    if (ROOT / "pages").is_dir():
-        files += sorted((ROOT / "pages").rglob("*.py"))
+    files += sorted((ROOT / "explorer").rglob("*.py"))  # the app: its views and pages
     return files
 
 

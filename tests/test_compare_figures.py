@@ -1,4 +1,4 @@
-"""compare_figures.py: the difference figure's colours say what its caption says."""
+"""explorer/figures/compare.py: the difference figure's colours say what its caption says."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import plotly.colors as pc
 from conftest import make_translator
 
 from attention_core import decode
-from explorer import compare_figures as cf
+from explorer.figures import compare as cf
 from explorer.strings import tr
 
 

@@ -2,7 +2,7 @@
 is unavailable while the others keep loading and decoding.
 
 tests/test_checkpoint.py checks the loader alone (every kind of damage -> one CheckpointError);
-here each case of issue 7 goes through ``explorer.catalog`` and ``explorer.models`` as the app
+here each case of issue 7 goes through ``explorer.catalog`` and ``explorer.views.models`` as the app
 uses them, in a checkpoints folder where the two other models are intact, and one AppTest runs
 every page with damaged models next to a working one. Tiny random models (conftest).
 """
@@ -23,11 +23,13 @@ from test_app import _app, _app_setup, _ok, _player  # noqa: F401 (_app_setup: a
 
 from attention_core import CheckpointError, load, save
 from attention_core.checkpoint import CONFIG, WEIGHTS, sha256
-from explorer import catalog, models
+from explorer import catalog
 from explorer.catalog import ENV_ROOT
 from explorer.strings import STRINGS
+from explorer.views import models
 
 ROOT = Path(__file__).resolve().parents[1]
+PAGES_DIR = ROOT / "explorer" / "pages"  # the page files (app.py lists them)
 KINDS = ("dot", "bahdanau", "none")
 SENTENCE = "5 mars 2024"
 
@@ -235,7 +237,7 @@ def test_every_case_of_the_issue_is_here():
 
 
 def _pages() -> list[str]:
-    return sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
+    return sorted(f"explorer/pages/{p.name}" for p in PAGES_DIR.glob("*.py"))
 
 
 def test_app_serves_every_page_with_damaged_models_beside(root, tmp_path, monkeypatch):
@@ -268,7 +270,7 @@ def test_app_serves_every_page_with_damaged_models_beside(root, tmp_path, monkey
             at.switch_page(page).run()
             _ok(at)
             assert at.title, page  # the page ran to its title at least
-        at.switch_page("pages/explorer.py").run()
+        at.switch_page("explorer/pages/explorer.py").run()
 
     at.sidebar.radio(key="kind").set_value("dot").run()
     _ok(at)
@@ -277,7 +279,7 @@ def test_app_serves_every_page_with_damaged_models_beside(root, tmp_path, monkey
         at.switch_page(page).run()
         _ok(at)
         assert at.title, page
-    at.switch_page("pages/explorer.py").run()
+    at.switch_page("explorer/pages/explorer.py").run()
 
     at.sidebar.selectbox(key="task").set_value("fra-eng").run()
     _ok(at)

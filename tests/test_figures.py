@@ -14,7 +14,10 @@ import pytest
 from conftest import make_translator
 
 from attention_core import decode, save
-from explorer import catalog, equations, figures, inputs, tables
+from explorer import catalog
+from explorer.figures import step as sf
+from explorer.figures import style
+from explorer.numbers import equations, inputs, tables
 
 KINDS = ("dot", "bahdanau", "none")
 HOSTILE = ["<b>x</b>", "&amp;", "<unk>", " ", '<a href="http://example.com">link</a>', "<eos>"]
@@ -43,8 +46,8 @@ def _hostile_trace(translators, kind):
 
 
 def _all_figures(trace, t, lang="en"):
-    figs = [figures.attention_heatmap(trace, t, lang), figures.timeline_figure(trace, t, lang)]
-    return figs + [fig for _, fig in figures.step_figures(trace, t, lang)]
+    figs = [sf.attention_heatmap(trace, t, lang), sf.timeline_figure(trace, t, lang)]
+    return figs + [fig for _, fig in sf.step_figures(trace, t, lang)]
 
 
 def _visible_text(fig) -> str:
@@ -61,12 +64,12 @@ def _visible_text(fig) -> str:
 def test_repeated_date_tokens_keep_one_column_each(translators, kind):
     trace = _trace(translators, kind, "05.05.05")
     assert trace.source_tokens == list("05.05.05")
-    fig = figures.attention_heatmap(trace, 0, "en")
+    fig = sf.attention_heatmap(trace, 0, "en")
     assert len(fig.layout.xaxis.tickvals) == len(trace.source_tokens) == 8
     assert len(fig.layout.xaxis.ticktext) == 8
     assert np.shape(fig.data[0].z) == (len(trace.steps), 8)
     for name in ("keys", "scores", "weights"):
-        sub = figures.BUILDERS[name](trace, 0, "en")
+        sub = sf.BUILDERS[name](trace, 0, "en")
         axis = sub.layout.yaxis if name == "keys" else sub.layout.xaxis
         assert len(axis.tickvals) == 8, name
 
@@ -75,11 +78,11 @@ def test_repeated_date_tokens_keep_one_column_each(translators, kind):
 def test_repeated_words_keep_one_column_each(kind):
     trace = decode(make_translator(kind, task="fra-eng"), "the the the")
     assert trace.source_tokens == ["the", "the", "the"]
-    keys = figures.keys_figure(trace, 0, "en")
+    keys = sf.keys_figure(trace, 0, "en")
     assert list(keys.layout.yaxis.tickvals) == [0, 1, 2]
     assert list(keys.layout.yaxis.ticktext) == ["the"] * 3
     if kind != "none":
-        heat = figures.attention_heatmap(trace, 0, "en")
+        heat = sf.attention_heatmap(trace, 0, "en")
         assert list(heat.layout.xaxis.tickvals) == [0, 1, 2]
         # output tokens repeat too ("0" in dates, "le" in French): one row per step
         assert len(heat.layout.yaxis.tickvals) == len(trace.steps)
@@ -89,17 +92,17 @@ def test_repeated_words_keep_one_column_each(kind):
 
 
 def test_token_html():
-    assert figures.token_html("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
-    assert figures.token_html("&amp;") == "&amp;amp;"
-    assert figures.token_html("<unk>") == "&lt;unk&gt;"
-    assert figures.token_html(" ") == "␣"
-    assert figures.token_html('"') == '"'  # quote=False: quotes are harmless in Plotly text
+    assert style.token_html("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
+    assert style.token_html("&amp;") == "&amp;amp;"
+    assert style.token_html("<unk>") == "&lt;unk&gt;"
+    assert style.token_html(" ") == "␣"
+    assert style.token_html('"') == '"'  # quote=False: quotes are harmless in Plotly text
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_hostile_tokens_are_escaped_everywhere(translators, kind):
     trace = _hostile_trace(translators, kind)
-    heat = figures.attention_heatmap(trace, 1, "en")
+    heat = sf.attention_heatmap(trace, 1, "en")
     if kind != "none":
         ticks = [re.sub(r"<span[^>]*>|</span>", "", t) for t in heat.layout.xaxis.ticktext]
         assert ticks[:4] == ["&lt;b&gt;x&lt;/b&gt;", "&amp;amp;", "&lt;unk&gt;", "␣"]
@@ -110,7 +113,7 @@ def test_hostile_tokens_are_escaped_everywhere(translators, kind):
         text = _visible_text(fig)
         for raw in ("<b>x", "<unk>", "<eos>", "<a href", '&amp;"', "&amp;,"):
             assert raw not in text, (raw, text[:300])
-    topk = figures.topk_figure(trace, 1, "en")
+    topk = sf.topk_figure(trace, 1, "en")
     assert topk.layout.yaxis.ticktext[0] == "&amp;amp;"
     assert topk.data[0].customdata[0] == "&amp;amp;"
 
@@ -118,9 +121,9 @@ def test_hostile_tokens_are_escaped_everywhere(translators, kind):
 def test_unknown_tokens_are_marked(translators):
     trace = _trace(translators, "dot", "5 mars 2024 😀")
     assert trace.source_oov[-1]
-    labels = figures.source_labels(trace)
-    assert figures.HIGHLIGHT in labels[-1] and "😀" in labels[-1]
-    assert figures.HIGHLIGHT not in labels[0]
+    labels = style.source_labels(trace)
+    assert style.HIGHLIGHT in labels[-1] and "😀" in labels[-1]
+    assert style.HIGHLIGHT not in labels[0]
 
 
 # ----- values and scales --------------------------------------------------------------------
@@ -129,11 +132,11 @@ def test_unknown_tokens_are_marked(translators):
 @pytest.mark.parametrize("kind", ("dot", "bahdanau"))
 def test_heatmap_is_the_attention_matrix_with_a_fixed_scale(translators, kind):
     trace = _trace(translators, kind)
-    fig = figures.attention_heatmap(trace, 2, "en")
+    fig = sf.attention_heatmap(trace, 2, "en")
     heat = fig.data[0]
     np.testing.assert_allclose(np.array(heat.z), trace.attention_matrix, rtol=0, atol=1e-7)
     assert (heat.zmin, heat.zmax) == (0.0, 1.0)
-    assert heat.colorscale == figures.go.Heatmap(colorscale=figures.WEIGHTS_SCALE).colorscale
+    assert heat.colorscale == sf.go.Heatmap(colorscale=style.WEIGHTS_SCALE).colorscale
     assert heat.colorbar.title.text
     (shape,) = fig.layout.shapes
     assert (shape.y0, shape.y1) == (1.5, 2.5)  # the current step is outlined
@@ -145,49 +148,49 @@ def test_step_values_match_the_trace(translators, kind):
     trace = _trace(translators, kind)
     t = 3
     step = trace.steps[t]
-    weights = figures.weights_figure(trace, t, "en")
+    weights = sf.weights_figure(trace, t, "en")
     np.testing.assert_allclose(weights.data[0].y, step.weights, atol=1e-7)
     assert list(weights.layout.yaxis.range) == [0.0, 1.05]
     marker = weights.data[0].marker
     assert (marker.cmin, marker.cmax) == (0.0, 1.0)
-    scores = figures.scores_figure(trace, t, "en")
+    scores = sf.scores_figure(trace, t, "en")
     np.testing.assert_allclose(scores.data[0].y, step.scores, atol=1e-6)
     assert scores.data[0].marker.cmin == -scores.data[0].marker.cmax  # symmetric around 0
-    parts = figures.parts_figure(trace, t, "en")
+    parts = sf.parts_figure(trace, t, "en")
     z = np.array(parts.data[0].z)
     np.testing.assert_allclose(z[:-1].sum(axis=0), step.context, atol=1e-5)  # Σ α_i h_i = a_t
     np.testing.assert_allclose(z[-1], step.context, atol=1e-7)
-    query = figures.query_figure(trace, t, "en")
+    query = sf.query_figure(trace, t, "en")
     np.testing.assert_allclose(np.array(query.data[0].z)[0], step.query, atol=1e-7)
-    topk = figures.topk_figure(trace, t, "en")
+    topk = sf.topk_figure(trace, t, "en")
     np.testing.assert_allclose(topk.data[0].x, [p for _, p in step.top_k], atol=1e-7)
 
 
 def test_diverging_limits_hold_for_the_whole_trace(translators):
     trace = _trace(translators, "dot")
-    limits = {figures.query_figure(trace, t, "en").data[0].zmax for t in range(len(trace.steps))}
+    limits = {sf.query_figure(trace, t, "en").data[0].zmax for t in range(len(trace.steps))}
     assert len(limits) == 1
-    heat = figures.query_figure(trace, 0, "en").data[0]
+    heat = sf.query_figure(trace, 0, "en").data[0]
     assert heat.zmin == -heat.zmax and heat.colorscale
 
 
 def test_bahdanau_energies_are_fixed_to_minus_one_one(translators):
     trace = _trace(translators, "bahdanau")
-    heat = figures.energies_figure(trace, 1, "en").data[0]
+    heat = sf.energies_figure(trace, 1, "en").data[0]
     assert (heat.zmin, heat.zmax) == (-1.0, 1.0)
     np.testing.assert_allclose(np.array(heat.z), trace.steps[1].energies, atol=1e-7)
-    proj = figures.keys_proj_figure(trace, 1, "en").data[0]
+    proj = sf.keys_proj_figure(trace, 1, "en").data[0]
     np.testing.assert_allclose(np.array(proj.z), trace.keys_proj, atol=1e-7)
 
 
 def test_no_attention_shows_the_same_context_at_every_step(translators):
     trace = _trace(translators, "none")
     assert trace.attention_matrix is None
-    fig = figures.attention_heatmap(trace, 1, "en")
+    fig = sf.attention_heatmap(trace, 1, "en")
     z = np.array(fig.data[0].z)
     assert z.shape == (len(trace.steps), trace.keys.shape[1])
     np.testing.assert_allclose(z, np.broadcast_to(z[0], z.shape), atol=0)
-    assert [name for name, _ in figures.step_figures(trace, 0, "en")] == [
+    assert [name for name, _ in sf.step_figures(trace, 0, "en")] == [
         "query",
         "output",
         "topk",
@@ -196,9 +199,9 @@ def test_no_attention_shows_the_same_context_at_every_step(translators):
 
 def test_timeline_outlines_the_query(translators):
     def query_box(kind):
-        fig = figures.timeline_figure(_trace(translators, kind), 0, "en")
+        fig = sf.timeline_figure(_trace(translators, kind), 0, "en")
         scatter = fig.data[0]
-        return [text for text, c in zip(scatter.text, scatter.marker.color) if c == figures.CHOSEN]
+        return [text for text, c in zip(scatter.text, scatter.marker.color) if c == style.CHOSEN]
 
     assert query_box("dot") == ["s<sub>t</sub>"]
     assert query_box("bahdanau") == ["s<sub>t−1</sub>"]
@@ -359,9 +362,9 @@ def test_presenter_mode_scales_every_label(translators, kind):
         out += [spec["layout"][ax].get("tickfont", {}).get("size", 12) for ax in ("xaxis", "yaxis")]
         return out
 
-    for build in (figures.attention_heatmap, figures.weights_figure, figures.timeline_figure):
+    for build in (sf.attention_heatmap, sf.weights_figure, sf.timeline_figure):
         small = sizes(build(trace, 1, "en"))
-        big = figures.presenter(build(trace, 1, "en"))
+        big = style.presenter(build(trace, 1, "en"))
         large = sizes(big)
         assert len(large) == len(small) > 2, build.__name__
         assert all(b >= 1.4 * a for a, b in zip(small, large)), (build.__name__, small, large)

@@ -1,4 +1,4 @@
-"""The geometry and line-view panels (explorer/geometry_figures.py): what they draw is what
+"""The geometry and line-view panels (explorer/figures/geometry.py): what they draw is what
 ``attention_core.geometry`` computes, at every step, and tokens stay literal."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from conftest import make_translator
 
 from attention_core import decode
 from attention_core import geometry as geo
-from explorer import geometry_figures as gf
-from explorer import panels, player_data
+from explorer.figures import geometry as gf
+from explorer.player import data as player_data
+from explorer.player import panels
 
 TRACES = {kind: decode(make_translator(kind), "5 mars 2024") for kind in ("dot", "bahdanau")}
 

@@ -10,7 +10,7 @@ from conftest import make_translator
 
 from attention_core import decode
 from attention_core.checkpoint import load
-from explorer import inputs
+from explorer.numbers import inputs
 from explorer.strings import STRINGS
 
 DATES_DOT = Path(__file__).resolve().parents[1] / "checkpoints" / "dates-dot"

@@ -23,7 +23,7 @@ from test_app import (  # noqa: F401
 from explorer.strings import STRINGS
 
 pytestmark = needs_dates
-BEAM, WHATIF = "pages/beam.py", "pages/whatif.py"
+BEAM, WHATIF = "explorer/pages/beam.py", "explorer/pages/whatif.py"
 
 
 def _page(path, **params):
@@ -52,7 +52,7 @@ def _outputs(at) -> list[str]:
 
 def _matrices(at) -> list[dict]:
     """Each view's attention matrix at the step the player opens at."""
-    from explorer.player_data import apply
+    from explorer.player.data import apply
 
     data = _player(at)
     figures = [v["heatmap"]["figure"] for v in data["views"]]
@@ -218,7 +218,7 @@ def test_pages_start_from_the_explorer_sentence(path):
     at.text_input(key=f"{page}_sentence:dates").input("5 mars 2024").run()
     _ok(at)
     assert output() == "2024-03-05"
-    at.switch_page("pages/explorer.py").run()  # the explorer keeps its own sentence
+    at.switch_page("explorer/pages/explorer.py").run()  # the explorer keeps its own sentence
     _ok(at)
     assert at.text_input(key="sentence:dates").value == "17/08/1999"
 

@@ -13,8 +13,10 @@ import numpy as np
 import pytest
 from test_app import APP, ROOT, _app_setup, _player, needs_dates  # noqa: F401  (the autouse fixture)
 
-from explorer.figures import CHOSEN
+from explorer.figures.style import CHOSEN
 from explorer.strings import STRINGS
+
+PAGES_DIR = ROOT / "explorer" / "pages"  # the page files (app.py lists them)
 
 
 def _page(slug: str, **params):
@@ -23,7 +25,7 @@ def _page(slug: str, **params):
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update({"model": "dates-dot", **params})  # the dates task, whatever ships
     at.run()
-    at.switch_page(f"pages/{slug}.py")
+    at.switch_page(f"explorer/pages/{slug}.py")
     return at.run()
 
 
@@ -75,7 +77,7 @@ def test_compare_renders(lang):
 
 @needs_dates
 def test_compare_shared_figures_follow_the_cursor_and_the_models():
-    from explorer.player_data import apply
+    from explorer.player.data import apply
 
     at = _page("compare")
     data = _player(at)
@@ -128,7 +130,7 @@ def test_playground_renders(lang):
 
 
 def test_playground_inputs_change_the_numbers():
-    from explorer import playground as pg
+    from explorer.numbers import playground as pg
 
     at = _page("playground")
     first = _specs(at)[1]["data"][0]["y"]
@@ -161,11 +163,11 @@ def test_theory_renders(lang):
     headers = [h.value for h in at.header]
     assert headers[0] == STRINGS[lang]["theory_bottleneck_title"] and len(headers) == 5
     assert len(at.latex) >= 12
-    from explorer.theory import SECTIONS
+    from explorer.content.theory import SECTIONS
 
     links = [p.proto.page or "explorer" for p in at.get("page_link")]  # "": the default page
     expected = [slug for s in SECTIONS for slug, _ in s.links]
-    assert links == [slug for slug in expected if (ROOT / "pages" / f"{slug}.py").is_file()]
+    assert links == [slug for slug in expected if (PAGES_DIR / f"{slug}.py").is_file()]
     assert "explorer" in links and "playground" in links
 
 
@@ -237,7 +239,7 @@ def test_why_hands_its_long_sentence_to_compare(tmp_path, monkeypatch):
     from test_why import make_fra_eng_folder
 
     from explorer.catalog import ENV_ROOT
-    from explorer.why import LONG_SENTENCE
+    from explorer.figures.why import LONG_SENTENCE
 
     make_fra_eng_folder(tmp_path)
     monkeypatch.setenv(ENV_ROOT, str(tmp_path))

@@ -1,4 +1,4 @@
-"""The step player's data (explorer/player_data.py, explorer/panels.py): what the browser
+"""The step player's data (explorer/player/data.py, explorer/player/panels.py): what the browser
 rebuilds at step t equals what the server's figure, table and equation code give for step t.
 
 The browser applies each step's update to step 1's figure with the same rules as
@@ -16,7 +16,11 @@ from test_app import needs_dates
 
 from attention_core import ATTENTION_KINDS, decode
 from attention_core.checkpoint import load
-from explorer import equations, figures, panels, player_data, tables
+from explorer.figures import step as sf
+from explorer.figures import style
+from explorer.numbers import equations, tables
+from explorer.player import data as player_data
+from explorer.player import panels
 from explorer.strings import STRINGS
 
 HOSTILE = "<b>bold</b> & <a href='x'>a</a> $x^2$ the the"
@@ -79,7 +83,7 @@ def test_large_step_matrices_travel_in_compact_forms(trace):
         assert by_name["energies"]["figure"]["steps"][0]["data"]["0"]["z"]["$op"] == "tanh_add"
     if "keys" in by_name:
         keys = by_name["keys"]["figure"]["base"]["data"][0]
-        assert keys["customdata"]["$rows"] == figures.source_labels(trace)
+        assert keys["customdata"]["$rows"] == style.source_labels(trace)
     table = view["heatmap"]["table"]["base"]["cells"]
     assert all(isinstance(c, dict) and "$zcol" in c for c in table[2:])
 
@@ -96,7 +100,7 @@ def test_the_matrix_outlines_each_step(trace):
     view = player_data.view(trace, "en")
     heat = view["heatmap"]["figure"]
     for t in range(len(trace.steps)):
-        built = player_data.figure_dict(figures.attention_heatmap(trace, t, "en"), False)
+        built = player_data.figure_dict(sf.attention_heatmap(trace, t, "en"), False)
         assert player_data.apply(heat["base"], heat["steps"][t]) == built
         shape = built["layout"]["shapes"][0]
         assert (shape["y0"], shape["y1"]) == (t - 0.5, t + 0.5)
@@ -109,9 +113,7 @@ def test_guess_mode_blanks_the_step_and_later_rows_but_keeps_the_matrix(trace):
     n, s = len(trace.steps), len(trace.source_tokens)
     for t in range(n):
         hidden = player_data.apply(heat["figure"]["base"], heat["guess"][t])
-        built = player_data.figure_dict(
-            figures.attention_heatmap(trace, t, "en", hide_from=t), False
-        )
+        built = player_data.figure_dict(sf.attention_heatmap(trace, t, "en", hide_from=t), False)
         assert hidden["data"][0].pop("hoverongaps") is False  # no hover on the hidden cells
         # ... so their customdata (the step's token, "?" in the full build) is never shown
         hidden["data"][0].pop("customdata"), built["data"][0].pop("customdata")
@@ -135,7 +137,7 @@ def test_equations_and_texts_of_every_step(trace):
         assert latex == [eq for _, eq in equations.step_equations(trace, t)]
         assert view["step_text"][t].startswith(f"Step {t + 1} of {len(trace.steps)}")
         assert "?" in view["step_text_hidden"][t]
-    assert view["tokens"] == [figures.token_text(s.token) for s in trace.steps]
+    assert view["tokens"] == [style.token_text(s.token) for s in trace.steps]
 
 
 def test_the_payload_is_json_without_nan_and_names_its_trace():

@@ -1,4 +1,5 @@
-"""explorer/playground.py: hand computations, the models' own score classes, presets, LaTeX."""
+"""explorer/numbers/playground.py: hand computations, the models' own score classes, presets,
+LaTeX."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from attention_core.attention import AdditiveScore, DotScore, GeneralScore
-from explorer import playground as pg
+from explorer.numbers import playground as pg
 
 Q = np.array([1.0, 2.0])
 K = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])

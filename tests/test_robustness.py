@@ -34,7 +34,9 @@ from hypothesis import strategies as st
 
 from attention_core import MAX_BEAM, MAX_INPUT_CHARS, InputError, Trace, decode
 from attention_core.vocab import EOS, SOS
-from explorer import equations, figures, inputs, tables
+from explorer.figures import step as sf
+from explorer.figures import style
+from explorer.numbers import equations, inputs, tables
 from explorer.strings import ERROR_KEYS, error_message, tr
 
 KINDS = ("dot", "bahdanau", "none")
@@ -204,7 +206,7 @@ def test_any_text_gives_a_trace_or_a_clear_refusal(task, text, kind, mode, refer
 
 # The app's own markup in figures: the unknown-token colour, subscripts, hover line breaks.
 APP_MARKUP = re.compile(
-    rf'<span style="color:{figures.HIGHLIGHT}">|</span>|</?sub>|<br>|<extra></extra>'
+    rf'<span style="color:{style.HIGHLIGHT}">|</span>|</?sub>|<br>|<extra></extra>'
 )
 ENTITY = re.compile(r"&(amp|lt|gt);")
 UNESCAPED = re.compile(r"[<>]|&(?!(amp|lt|gt);)")
@@ -240,25 +242,25 @@ def check_no_raw_markup(fig, name: str) -> None:
 def check_figures(trace: Trace, t: int, lang: str, panels=None) -> None:
     """The heatmap, and the step figures named in ``panels`` (default: all, and the timeline)."""
     S, T = len(trace.source_tokens), len(trace.steps)
-    escaped = [figures.token_html(tok) for tok in trace.source_tokens]
+    escaped = [style.token_html(tok) for tok in trace.source_tokens]
     assert all("<" not in label for label in escaped)
-    heat = figures.attention_heatmap(trace, t, lang)
+    heat = sf.attention_heatmap(trace, t, lang)
     if trace.attention_matrix is not None:  # one column per source token, repeats included
         assert list(heat.layout.xaxis.tickvals) == list(range(S))
         assert _plain_labels(heat.layout.xaxis.ticktext) == escaped
         assert np.shape(heat.data[0].z) == (T, S)
         assert [cell[0] for cell in heat.data[0].customdata[0]] == escaped
     else:  # the no-attention model draws its contexts; the keys figure has a row per token
-        keys = figures.keys_figure(trace, t, lang)
+        keys = sf.keys_figure(trace, t, lang)
         assert list(keys.layout.yaxis.tickvals) == list(range(S))
         assert _plain_labels(keys.layout.yaxis.ticktext) == escaped
     assert len(heat.layout.yaxis.tickvals) == T  # one row per step, repeated outputs included
-    assert list(heat.layout.yaxis.ticktext) == [figures.token_html(s.token) for s in trace.steps]
+    assert list(heat.layout.yaxis.ticktext) == [style.token_html(s.token) for s in trace.steps]
     built = [("heatmap", heat)]
     if panels is None:  # the timeline shows no token: it depends on the kind and language only
-        built.append(("timeline", figures.timeline_figure(trace, t, lang)))
-    names = figures.panel_names(trace) if panels is None else panels
-    built += [(name, figures.BUILDERS[name](trace, t, lang)) for name in names]
+        built.append(("timeline", sf.timeline_figure(trace, t, lang)))
+    names = sf.panel_names(trace) if panels is None else panels
+    built += [(name, sf.BUILDERS[name](trace, t, lang)) for name in names]
     for name, fig in built:
         check_no_raw_markup(fig, name)
         if name in ("scores", "weights"):
@@ -269,7 +271,7 @@ def check_figures(trace: Trace, t: int, lang: str, panels=None) -> None:
 def check_tables(trace: Trace, t: int, lang: str, panels) -> None:
     """Tables show tokens as plain text (never escaped twice, never interpreted)."""
     S = len(trace.source_tokens)
-    plain = [figures.token_text(tok) for tok in trace.source_tokens]
+    plain = [style.token_text(tok) for tok in trace.source_tokens]
     source = tables.source_table(trace, lang)
     assert source[tr("col_token", lang)].tolist() == plain
     frame = tables.attention_table(trace, lang)
@@ -321,7 +323,7 @@ def test_any_text_draws_safely(text, task, kind, mode, lang, data):
     trace = run(task, kind, text, mode[0], mode[1], reference)
     assume(trace is not None)  # refusals are checked above; only drawn traces count here
     t = data.draw(st.integers(0, len(trace.steps) - 1), label="step")
-    names = figures.panel_names(trace)  # two of the step's figures (all of them: ~3x slower)
+    names = sf.panel_names(trace)  # two of the step's figures (all of them: ~3x slower)
     panels = data.draw(st.lists(st.sampled_from(names), min_size=2, max_size=2, unique=True))
     check_figures(trace, t, lang, panels)
     check_tables(trace, t, lang, panels)
@@ -350,7 +352,7 @@ def test_nasty_fragments():
             if trace is not None and m == n % len(COMBOS):
                 t, lang = len(trace.steps) - 1, ("en", "ko")[n % 2]
                 check_figures(trace, t, lang)
-                check_tables(trace, t, lang, figures.panel_names(trace))
+                check_tables(trace, t, lang, sf.panel_names(trace))
                 again = Trace.from_json(trace.to_json())  # the JSON download keeps the tokens
                 assert again.source_tokens == trace.source_tokens
 

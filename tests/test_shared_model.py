@@ -6,7 +6,7 @@ disk (``st.cache_resource``) between all sessions, in every mode, so this checks
 loaded from checkpoint files (the shipped dates models when present), all three kinds and both
 tasks, greedy, beam and forced decoding, threads released together by a barrier (the test
 asserts their decodes really overlapped), the model's weights bit-for-bit unchanged afterwards,
-and the app's own path (``explorer.models.get`` + ``models.trace``) from many threads.
+and the app's own path (``explorer.views.models.get`` + ``models.trace``) from many threads.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ import torch
 from conftest import make_translator
 
 from attention_core import decode, load, save
-from explorer import catalog, models
+from explorer import catalog
+from explorer.views import models
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("dot", "bahdanau", "none")

@@ -1,10 +1,10 @@
-"""Classroom settings with the step player (explorer/stepper.py) through AppTest: guess mode
+"""Classroom settings with the step player (explorer/views/stepper.py) through AppTest: guess mode
 and presenter mode change what the server designs; stepping itself is in the browser
 (tests/test_browser_player.py). Uses the committed dates checkpoints (skipped without them)."""
 
 from __future__ import annotations
 
-from test_app import _app, _app_setup, _heatmap, _ok, _player, needs_dates  # noqa: F401
+from test_app import _app, _app_setup, _heatmap, _ok, _player, _translation, needs_dates  # noqa: F401
 
 from explorer.strings import STRINGS
 
@@ -20,11 +20,11 @@ def test_guess_mode_ships_the_hidden_steps_and_hides_the_translation():
     view = data["views"][0]
     assert len(view["heatmap"]["guess"]) == view["n"]  # one hidden matrix per step
     assert all("?" in text for text in view["step_text_hidden"])
-    assert not at.code, "the translation would give the answer away"
+    assert not at.text, "the translation would give the answer away"
     at.toggle(key="guess").set_value(False).run()
     _ok(at)
     assert "guess" not in _player(at)["views"][0]["heatmap"]
-    assert at.code[0].value == "2024-03-05"
+    assert _translation(at) == "2024-03-05"
     assert at.query_params.get("guess") is None
 
 

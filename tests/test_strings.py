@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 
 from attention_core import InputError
-from explorer import player_data
+from explorer.player import data as player_data
 from explorer.strings import ERROR_KEYS, KEY_MAPS, LANGUAGES, STRINGS, error_message, tr
 
 ROOT = Path(__file__).resolve().parents[1]
-APP_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
-APP_FILES += sorted((ROOT / "explorer").glob("*.py"))
-APP_FILES += sorted((ROOT / "explorer" / "texts").glob("*.py"))
+PAGES_DIR = ROOT / "explorer" / "pages"  # the page files (app.py lists them)
+APP_FILES = [ROOT / "app.py", *sorted((ROOT / "explorer").rglob("*.py"))]  # pages and texts too
 # Strings that are the same in both languages on purpose: formulas and names.
 SAME_IN_BOTH = {
     "panel_output_dot",
@@ -84,7 +83,7 @@ def test_equation_captions_exist():
     from conftest import make_translator
 
     from attention_core import decode
-    from explorer import equations
+    from explorer.numbers import equations
 
     for kind in ("dot", "bahdanau", "none", "general"):
         trace = decode(make_translator(kind), "5 mars 2024", mode="forced", reference="2024-03-05")
@@ -156,7 +155,7 @@ def test_every_page_in_the_menu_has_a_title():
     source = (ROOT / "app.py").read_text(encoding="utf-8")
     entries = re.findall(r"""\("([a-z]+)", "(page_[a-z]+)", """, source)
     assert ("explorer", "page_explorer") in entries
-    present = [key for slug, key in entries if (ROOT / "pages" / f"{slug}.py").is_file()]
+    present = [key for slug, key in entries if (PAGES_DIR / f"{slug}.py").is_file()]
     assert [key for key in present if key not in STRINGS["en"]] == []
 
 

@@ -7,7 +7,7 @@ import pytest
 from conftest import make_translator
 
 from attention_core import decode
-from explorer import tables
+from explorer.numbers import tables
 
 SENTENCE = "5 5 March 2024"  # a repeated token: its two columns must stay apart
 

@@ -1,12 +1,12 @@
-"""explorer/theory.py: the outline's strings exist in both languages, links go to real pages,
-formulas are well formed, and the scaled-dot note follows the checkpoint's config."""
+"""explorer/content/theory.py: the outline's strings exist in both languages, links go to real
+pages, formulas are well formed, and the scaled-dot note follows the checkpoint's config."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from explorer import theory
+from explorer.content import theory
 from explorer.strings import STRINGS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""explorer/training_figures.py: the figures show exactly the checkpoint's recorded history."""
+"""explorer/figures/training.py: the figures show exactly the checkpoint's recorded history."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from explorer import training_figures as tf
-from explorer.figures import token_html
+from explorer.figures import training as tf
+from explorer.figures.style import token_html
 
 ROOT = Path(__file__).resolve().parents[1]
 DOT = ROOT / "checkpoints" / "dates-dot" / "config.json"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import ui
 from explorer.strings import MODE_KEYS, tr
+from explorer.views import ui
 
 
 @pytest.fixture

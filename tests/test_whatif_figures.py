@@ -1,4 +1,4 @@
-"""explorer/whatif_figures.py: hand-typed weights, where two decodings part, the marked
+"""explorer/figures/whatif.py: hand-typed weights, where two decodings part, the marked
 attention matrices; on real what-if traces of small random models."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from conftest import make_translator
 
 from attention_core import decode, get_task
-from explorer import whatif_figures as wf
+from explorer.figures import whatif as wf
 from explorer.strings import STRINGS
 
 SOURCE = "Tuesday, March 5, 2024"

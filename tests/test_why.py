@@ -1,4 +1,4 @@
-"""explorer/why.py: the BLEU-by-length figure shows exactly what ``evaluate`` wrote.
+"""explorer/figures/why.py: the BLEU-by-length figure shows exactly what ``evaluate`` wrote.
 
 The checkpoints are tiny random English->French models in a temporary folder; their
 evaluation.json is produced by ``attention_core.evaluate.evaluate`` on a small TSV file, the way
@@ -15,8 +15,8 @@ from conftest import FRA_ENG_WORDS, make_translator
 
 from attention_core import save
 from attention_core.evaluate import evaluate
-from explorer import why
 from explorer.catalog import discover, read_evaluation
+from explorer.figures import why
 
 ROOT = Path(__file__).resolve().parents[1]
 EN = [w for w in FRA_ENG_WORDS[:19] if w.isalpha()]

@@ -1,5 +1,5 @@
 // The step player: one decoded sentence, stepped through in the browser with no server round
-// trip. Python (explorer/player_data.py) designs every figure, text and table of every step and
+// trip. Python (explorer/player/data.py) designs every figure, text and table of every step and
 // sends them once, as UTF-8 JSON bytes; this file only draws the step asked for. It never puts
 // data into HTML: user tokens reach the page as textContent, or inside Plotly figures that the
 // server has already escaped; our own strings arrive as [kind, text] segments.
@@ -85,7 +85,7 @@ function readPath(root, path) {
   }, root);
 }
 
-// The compact forms of player_data.py ("compact forms on the wire"), undone with the same
+// The compact forms of explorer/player/data.py ("compact forms on the wire"), undone with the same
 // rules: a label per row of a hover matrix; the weighted values (float32 products, exactly the
 // server's); Bahdanau's tanh layer output from its two projections (within 6e-8).
 function expand(value, sources) {

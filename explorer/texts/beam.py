@@ -1,4 +1,4 @@
-"""Strings of the beam-search page (pages/beam.py, explorer/beam_figures.py)."""
+"""Strings of the beam-search page (explorer/pages/beam.py, explorer/figures/beam.py)."""
 
 EN = {
     "page_beam": "Beam search",

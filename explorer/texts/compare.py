@@ -1,4 +1,4 @@
-"""Strings of the compare page (pages/compare.py, explorer/compare_figures.py)."""
+"""Strings of the compare page (explorer/pages/compare.py, explorer/figures/compare.py)."""
 
 EN = {
     "page_compare": "Compare models",

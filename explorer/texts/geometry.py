@@ -1,4 +1,4 @@
-"""The geometry of attention and the line view (explorer/geometry_figures.py).
+"""The geometry of attention and the line view (explorer/figures/geometry.py).
 
 A caption with math has no fields; the measured figures of a sentence follow it in a
 sentence of their own (``geometry_figures``, ``geometry_figures_additive``)."""

@@ -1,4 +1,4 @@
-"""Strings of the playground page (pages/playground.py, explorer/playground_*.py)."""
+"""Strings of the playground page (explorer/pages/playground.py, explorer/playground_*.py)."""
 
 EN = {
     "page_playground": "Playground",

@@ -1,5 +1,6 @@
-"""Strings of the theory page (pages/theory.py, explorer/theory.py): the course notes in our own
-words. Markdown with KaTeX; no string here is formatted with values, except the section links."""
+"""Strings of the theory page (explorer/pages/theory.py, explorer/content/theory.py): the
+course notes in our own words. Markdown with KaTeX; no string here is formatted with values,
+except the section links."""
 
 EN = {
     "page_theory": "Theory",

@@ -1,4 +1,4 @@
-"""Strings of the training page (pages/training.py, explorer/training_figures.py)."""
+"""Strings of the training page (explorer/pages/training.py, explorer/figures/training.py)."""
 
 EN = {
     "page_training": "Training",

@@ -1,4 +1,4 @@
-"""Strings of the attention what-if page (pages/whatif.py, explorer/whatif_figures.py)."""
+"""Strings of the attention what-if page (explorer/pages/whatif.py, explorer/figures/whatif.py)."""
 
 EN = {
     "page_whatif": "Attention what-if",

@@ -1,4 +1,4 @@
-"""Strings of the "why attention" page (pages/why.py, explorer/why.py)."""
+"""Strings of the "why attention" page (explorer/pages/why.py, explorer/figures/why.py)."""
 
 EN = {
     "page_why": "Why attention",

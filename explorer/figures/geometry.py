@@ -1,0 +1,267 @@
+"""The geometry of attention and the line view as step-player panels (issue 18). Pure: no
+Streamlit. The numbers come from ``attention_core.geometry`` (one PCA per sentence); here they
+become figures, each with its per-step update (what differs from step 1, as ``panels``
+describes) and its table.
+
+Geometry: the keys as labelled points sized and coloured by the step's weights, the query as an
+arrow from where the origin lands, the path of the queries so far, and the context vector a_t
+as a star (the weighted mean of the projected keys: inside their hull). For Bahdanau a second
+picture in the additive space (W_b s_{t-1}, W_c h_i). Line view: source tokens above, output
+tokens below, one line per pair with weight >= the threshold; the step's lines strong, earlier
+ones faint. Every token is escaped (``figures.token_html``).
+"""
+
+from __future__ import annotations
+
+import weakref
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from attention_core import Trace
+from attention_core import geometry as geo
+from explorer.figures.style import (
+    BAR,
+    CHOSEN,
+    FONT,
+    HIGHLIGHT,
+    WEIGHTS_SCALE,
+    source_labels,
+    token_html,
+    token_text,
+)
+from explorer.strings import tr
+
+# id(trace) -> (a weak reference to it, {space: Geometry}); the entry goes with the trace
+_CACHE: dict[int, tuple[weakref.ref, dict]] = {}
+QUERY = "#0072B2"  # the query arrow and its path (Okabe-Ito blue)
+
+
+def geometry_of(trace: Trace, space: str) -> geo.Geometry:
+    """The sentence's projection (computed once per trace): "state" or "additive"."""
+    key = id(trace)
+    held = _CACHE.get(key)
+    if held is None or held[0]() is not trace:
+        held = (weakref.ref(trace, lambda _ref, k=key: _CACHE.pop(k, None)), {})
+        _CACHE[key] = held
+    found = held[1]
+    if space not in found:
+        if space == "additive":
+            found[space] = geo.additive_geometry(trace, v_a=trace.score_vector)
+        else:
+            found[space] = geo.state_geometry(trace)
+    return found[space]
+
+
+def _sizes(weights) -> list[float]:
+    return [8.0 + 30.0 * float(w) for w in weights]  # px: a key's marker grows with its weight
+
+
+def _range(points: np.ndarray) -> list[list[float]]:
+    low, high = points.min(axis=0), points.max(axis=0)
+    pad = 0.12 * max(float((high - low).max()), 1e-6)
+    return [[float(low[d] - pad), float(high[d] + pad)] for d in (0, 1)]
+
+
+def _names(g: geo.Geometry) -> tuple[str, str]:
+    html = {"h_i": "h<sub>i</sub>", "W_c h_i": "W<sub>c</sub>h<sub>i</sub>",
+            "s_t": "s<sub>t</sub>", "s_{t-1}": "s<sub>t−1</sub>",
+            "W_b s_{t-1}": "W<sub>b</sub>s<sub>t−1</sub>"}  # fmt: skip
+    return html[g.key_name], html[g.query_name]
+
+
+def geometry_figure(trace: Trace, t: int, lang: str, space: str = "state") -> go.Figure:
+    """Keys, query arrow, query path and context of step t in the sentence's 2-D projection."""
+    g = geometry_of(trace, space)
+    key_name, query_name = _names(g)
+    w = g.weights[t]
+    plain = [token_html(tok) for tok in trace.source_tokens]
+    every = np.vstack([g.keys, g.queries, g.contexts, g.origin[None, :]])  # fixed axes
+    x_range, y_range = _range(every)
+    q, o, c = g.queries[t], g.origin, g.contexts[t]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(  # 0: the keys
+        x=g.keys[:, 0].tolist(), y=g.keys[:, 1].tolist(), mode="markers+text",
+        text=source_labels(trace), textposition="top center",
+        textfont=dict(size=11, color="#14161c"), name=key_name,
+        marker=dict(size=_sizes(w), color=w.tolist(), colorscale=WEIGHTS_SCALE, cmin=0.0,
+                    cmax=1.0, line=dict(color="#333333", width=1), showscale=False),
+        customdata=[[plain[i], i + 1] for i in range(len(plain))],
+        hovertemplate=f"{key_name} %{{customdata[1]}}: %{{customdata[0]}}<br>"
+        "α = %{marker.color:.4f}<extra></extra>",
+    ))  # fmt: skip
+    fig.add_trace(go.Scatter(  # 1: the path of the queries so far
+        x=g.queries[: t + 1, 0].tolist(), y=g.queries[: t + 1, 1].tolist(),
+        mode="lines+markers", line=dict(color=QUERY, width=1, dash="dot"),
+        marker=dict(size=5, color=QUERY), opacity=0.6, hoverinfo="skip",
+        name=tr("geometry_path", lang),
+    ))  # fmt: skip
+    fig.add_trace(go.Scatter(  # 2: the query arrow, from where the origin lands
+        x=[float(o[0]), float(q[0])], y=[float(o[1]), float(q[1])], mode="lines+markers",
+        line=dict(color=QUERY, width=3),
+        marker=dict(symbol=["circle-open", "arrow"], size=[9, 16], angleref="previous",
+                    color=QUERY),
+        name=query_name, hovertemplate=f"{query_name}<extra></extra>",
+    ))  # fmt: skip
+    fig.add_trace(go.Scatter(  # 3: the context vector, the weighted mean of the keys
+        x=[float(c[0])], y=[float(c[1])], mode="markers", name="a<sub>t</sub>",
+        marker=dict(symbol="star", size=18, color=CHOSEN, line=dict(color="#333333", width=1)),
+        hovertemplate="a<sub>t</sub> = Σ α<sub>i</sub> " + key_name + "<extra></extra>",
+    ))  # fmt: skip
+    fig.update_xaxes(range=x_range, title=dict(text=tr("geometry_axis", lang, n=1)),
+                     zeroline=False)  # fmt: skip
+    fig.update_yaxes(range=y_range, title=dict(text=tr("geometry_axis", lang, n=2)),
+                     zeroline=False, scaleanchor="x", scaleratio=1)  # fmt: skip
+    fig.update_layout(
+        height=420, margin=dict(l=10, r=10, t=30, b=10), font=dict(family=FONT),
+        hoverlabel=dict(font=dict(family=FONT)),
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+    )  # fmt: skip
+    return fig
+
+
+def geometry_update(trace: Trace, t: int, space: str = "state") -> dict:
+    """What differs at step t from step 1: the keys' sizes and colours, the path, the arrow,
+    the context point."""
+    g = geometry_of(trace, space)
+    q, o, c = g.queries[t], g.origin, g.contexts[t]
+    w = g.weights[t]
+    return {
+        "data": {
+            0: {"marker.size": _sizes(w), "marker.color": w.tolist()},
+            1: {"x": g.queries[: t + 1, 0].tolist(), "y": g.queries[: t + 1, 1].tolist()},
+            2: {"x": [float(o[0]), float(q[0])], "y": [float(o[1]), float(q[1])]},
+            3: {"x": [float(c[0])], "y": [float(c[1])]},
+        }
+    }
+
+
+def geometry_fields(trace: Trace, space: str = "state") -> dict:
+    """The numbers the caption states: variance kept, agreement with the true scores."""
+    g = geometry_of(trace, space)
+    known = g.projected_scores is not None
+    return {
+        "variance": 100.0 * g.variance_kept,
+        "r": g.pearson if known else float("nan"),
+        "top1": 100.0 * float(np.mean(g.top1_agrees)) if known else float("nan"),
+        "steps": len(trace.steps),
+    }
+
+
+def geometry_table(trace: Trace, t: int, lang: str, space: str = "state") -> pd.DataFrame:
+    """The points of step t: every key with its weight, then the query and the context."""
+    g = geometry_of(trace, space)
+    names = [f"{i + 1}:{token_text(tok)}" for i, tok in enumerate(trace.source_tokens)]
+    rows = names + [g.query_name, "a_t"]
+    points = np.vstack([g.keys, g.queries[t][None, :], g.contexts[t][None, :]])
+    return pd.DataFrame({
+        tr("col_point", lang): rows,
+        "x": points[:, 0], "y": points[:, 1],
+        tr("col_weight", lang): np.append(g.weights[t], [np.nan, np.nan]),
+    })  # fmt: skip
+
+
+# ----- the line view ---------------------------------------------------------------------------
+
+
+def _every_line(trace: Trace) -> tuple[geo.Line, ...]:
+    return geo.line_view(trace, None).lines  # each pair over the threshold, at any step
+
+
+def _xs(n: int) -> list[float]:
+    return [(i + 0.5) / n for i in range(n)]
+
+
+def line_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+    """Source tokens (top) and output tokens (bottom), a line per pair with weight >= the
+    threshold up to step t; one trace per line so each has its own width and opacity."""
+    source, outputs = _xs(len(trace.source_tokens)), _xs(len(trace.steps))
+    fig = go.Figure()
+    plain = [token_html(tok) for tok in trace.source_tokens]
+    out = [token_html(s.token) for s in trace.steps]
+    fig.add_trace(go.Scatter(  # 0: the source tokens
+        x=source, y=[1.0] * len(source), mode="markers+text", text=source_labels(trace),
+        textposition="top center", textfont=dict(size=12, color="#14161c"),
+        marker=dict(size=9, color=BAR), customdata=[[p, i + 1] for i, p in enumerate(plain)],
+        hovertemplate=f"{tr('hover_source', lang)} %{{customdata[1]}}: %{{customdata[0]}}"
+        "<extra></extra>", showlegend=False,
+    ))  # fmt: skip
+    fig.add_trace(go.Scatter(  # 1: the output tokens, step t's in the highlight colour
+        x=outputs, y=[0.0] * len(outputs), mode="markers+text", text=out,
+        textposition="bottom center", textfont=dict(size=12, color="#14161c"),
+        marker=dict(size=9, color=_output_colours(len(outputs), t)),
+        customdata=[[p, s + 1] for s, p in enumerate(out)],
+        hovertemplate=f"{tr('hover_step', lang)} %{{customdata[1]}}: %{{customdata[0]}}"
+        "<extra></extra>", showlegend=False,
+    ))  # fmt: skip
+    now = {(ln.source, ln.output): ln for ln in geo.line_view(trace, t).lines}
+    for ln in _every_line(trace):
+        shown = now.get((ln.source, ln.output))
+        fig.add_trace(go.Scatter(
+            x=[source[ln.source], outputs[ln.output]], y=[1.0, 0.0], mode="lines",
+            line=dict(color=HIGHLIGHT if ln.output == t else "#555555",
+                      width=(shown or ln).width),
+            opacity=shown.opacity if shown else 0.0, visible=shown is not None,
+            hoverinfo="skip", showlegend=False,
+        ))  # fmt: skip
+    fig.update_xaxes(visible=False, range=[0.0, 1.0])
+    fig.update_yaxes(visible=False, range=[-0.35, 1.35])
+    fig.update_layout(
+        height=260, margin=dict(l=10, r=10, t=10, b=10), font=dict(family=FONT),
+        hoverlabel=dict(font=dict(family=FONT)),
+        # player.js: hovering a token brings out its lines (the trace indices of each point's)
+        meta={"lines_of": _lines_of(trace)},
+    )  # fmt: skip
+    return fig
+
+
+def _output_colours(n: int, t: int) -> list[str]:
+    return [HIGHLIGHT if s == t else "#888888" if s > t else BAR for s in range(n)]
+
+
+def _lines_of(trace: Trace) -> dict:
+    """For each token point, the indices of the line traces that touch it (lines from 2 on)."""
+    lines = _every_line(trace)
+    source = [[2 + n for n, ln in enumerate(lines) if ln.source == i]
+              for i in range(len(trace.source_tokens))]  # fmt: skip
+    output = [[2 + n for n, ln in enumerate(lines) if ln.output == s]
+              for s in range(len(trace.steps))]  # fmt: skip
+    return {"0": source, "1": output}
+
+
+def _line_attrs(trace: Trace, t: int) -> list[dict]:
+    now = {(ln.source, ln.output): ln for ln in geo.line_view(trace, t).lines}
+    out = []
+    for ln in _every_line(trace):
+        shown = now.get((ln.source, ln.output))
+        out.append({
+            "visible": shown is not None,
+            "opacity": shown.opacity if shown else 0.0,
+            "line.width": (shown or ln).width,
+            "line.color": HIGHLIGHT if ln.output == t else "#555555",
+        })  # fmt: skip
+    return out
+
+
+def line_update(trace: Trace, t: int) -> dict:
+    """What differs at step t from step 1: the output colours, and the visibility, opacity,
+    width and colour of the lines whose look changed (the step's own lines in orange)."""
+    data = {1: {"marker.color": _output_colours(len(trace.steps), t)}}
+    for n, (now, first) in enumerate(zip(_line_attrs(trace, t), _line_attrs(trace, 0))):
+        changed = {path: value for path, value in now.items() if first[path] != value}
+        if changed:
+            data[2 + n] = changed
+    return {"data": data}
+
+
+def line_table(trace: Trace, t: int, lang: str) -> pd.DataFrame:
+    """The lines drawn at step t: output step and token, source position and token, weight."""
+    rows = geo.line_view(trace, t).lines
+    return pd.DataFrame({
+        tr("col_step", lang): [ln.output + 1 for ln in rows],
+        tr("col_output_token", lang): [token_text(trace.steps[ln.output].token) for ln in rows],
+        tr("col_token", lang): [f"{ln.source + 1}:{token_text(trace.source_tokens[ln.source])}"
+                                for ln in rows],
+        tr("col_weight", lang): [ln.weight for ln in rows],
+    })  # fmt: skip

@@ -1,0 +1,115 @@
+"""The look every figure shares: colours, fonts, token labels (escaped), layout helpers and
+presenter mode. Pure: no Streamlit.
+
+Token labels are escaped with ``token_html`` before they reach tick text, hover or cell text
+(Plotly reads an HTML subset and decodes entities); a space shows as "␣".
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import plotly.graph_objects as go
+
+from attention_core import Trace
+
+WEIGHTS_SCALE = "Viridis"  # sequential, colour-blind safe, for weights and probabilities
+VALUES_SCALE = "RdBu"  # diverging, for signed values (read with zmid 0)
+HIGHLIGHT = "#D55E00"  # Okabe-Ito vermillion: the current step, the unknown tokens
+BAR = "#0072B2"  # Okabe-Ito blue
+CHOSEN = "#E69F00"  # Okabe-Ito orange
+SPACE = "␣"
+MAX_TEXT_CELLS = 400  # write values into heatmap cells only up to this many cells
+MAX_TEXT_COLUMNS = 30  # ... and only when a row has at most this many cells
+FONT = "Noto Sans, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
+
+
+def token_text(token: str) -> str:
+    """A token as plain text: a space becomes "␣" and an empty token "∅"."""
+    if token == "":
+        return "∅"
+    return token.replace(" ", SPACE) if token.isspace() else token
+
+
+def token_html(token: str) -> str:
+    """A token safe for Plotly labels, hover and text: shown literally, never interpreted."""
+    return html.escape(token_text(token), quote=False)
+
+
+def source_labels(trace: Trace) -> list[str]:
+    """Escaped source tokens; unknown ones (read as <unk>) in the highlight colour."""
+    return [
+        f'<span style="color:{HIGHLIGHT}">{token_html(tok)}</span>' if oov else token_html(tok)
+        for tok, oov in zip(trace.source_tokens, trace.source_oov)
+    ]
+
+
+def output_labels(trace: Trace) -> list[str]:
+    """Escaped output token of every step (the last one is usually <eos>)."""
+    return [token_html(s.token) for s in trace.steps]
+
+
+def value_limit(*arrays) -> float:
+    """Symmetric colour limit: the largest magnitude over all the arrays given (never 0)."""
+    values = [float(np.max(np.abs(a))) for a in arrays if a is not None and np.size(a)]
+    return max(values + [1e-6])
+
+
+def compact(z: np.ndarray) -> np.ndarray:
+    """float32 (what the model computes in): Plotly sends a numpy array as a base64 typed array,
+    a fraction of the size and the time of a nested list of floats."""
+    return np.asarray(z, dtype=np.float32)
+
+
+def cell_data(rows: int, cols: int, cell) -> np.ndarray:
+    """customdata for a heatmap, ``cell(i, j)`` per cell, as one numpy object array (Plotly
+    validates a nested list element by element, which dominated building a step's figures)."""
+    out = np.empty((rows, cols), dtype=object)
+    for i in range(rows):
+        for j in range(cols):
+            out[i, j] = cell(i, j)
+    return out
+
+
+def layout(fig: go.Figure, height: int, **extra) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin=dict(l=10, r=10, t=30, b=10),
+        font=dict(family=FONT),
+        hoverlabel=dict(font=dict(family=FONT)),
+        **extra,
+    )
+    return fig
+
+
+def token_axis(labels: list[str], title: str) -> dict:
+    return dict(
+        tickmode="array",
+        tickvals=list(range(len(labels))),
+        ticktext=labels,
+        title=dict(text=title),
+        showgrid=False,
+        zeroline=False,
+    )
+
+
+def text_fits(rows: int, cols: int) -> bool:
+    return rows * cols <= MAX_TEXT_CELLS and cols <= MAX_TEXT_COLUMNS
+
+
+def presenter(fig: go.Figure, scale: float = 1.5) -> go.Figure:
+    """The same figure for a projector: every font and the height ``scale`` times larger."""
+    base = fig.layout.font.size or 12
+    fig.update_layout(font=dict(size=round(base * scale)))  # titles, legends, colour bars
+    for trace in fig.data:  # cell numbers, bar labels, diagram and tree labels
+        if "textfont" in trace:
+            size = trace.textfont.size if isinstance(trace.textfont.size, (int, float)) else 12
+            trace.textfont.size = round(size * scale)
+    for note in fig.layout.annotations:
+        note.font.size = round((note.font.size or base) * scale)
+    fig.update_xaxes(tickfont=dict(size=round(base * scale)))
+    fig.update_yaxes(tickfont=dict(size=round(base * scale)))
+    if fig.layout.height:
+        fig.update_layout(height=round(fig.layout.height * min(scale, 1.4)))
+    return fig

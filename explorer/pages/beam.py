@@ -1,0 +1,80 @@
+"""Beam search: the search tree of one sentence, and any hypothesis in the explorer's views."""
+
+import streamlit as st
+
+from attention_core import MAX_BEAM
+from explorer.figures import beam as bf
+from explorer.numbers import tables
+from explorer.strings import tr
+from explorer.views import sentence as sv
+from explorer.views import stepper, ui
+
+sel = ui.page_start()
+lang = sel.lang
+st.title(tr("beam_title", lang), help=tr("beam_intro", lang))
+if sel.loaded is None or sel.loaded.translator is None:
+    ui.show_unavailable(sel)
+    st.stop()
+
+sentence = sv.sentence_input(sel, "beam")
+ss = st.session_state
+ss.setdefault("beam_width", 3)
+ss.setdefault("beam_alpha", 1.0)
+left, right, pick_box = st.columns([1, 1, 2])  # one row: the first screen is for the step
+k = left.slider(
+    tr("beam_width_label", lang), 1, MAX_BEAM, key="beam_width", help=tr("beam_width_help", lang),
+    persist_state="session",
+)  # fmt: skip
+alpha = right.select_slider(
+    tr("beam_alpha_label", lang), [0.0, 0.5, 1.0, 1.5, 2.0], key="beam_alpha",
+    help=tr("beam_alpha_help", lang), persist_state="session",
+)  # fmt: skip
+
+trace = sv.safe_decode(sel, sentence, mode="beam", beam=k, length_penalty=alpha)
+if trace is None:
+    st.stop()
+
+counts = bf.status_counts(trace)
+labels = bf.hypothesis_labels(trace, lang)
+signature = (sentence, sel.entry.name, k, alpha)
+if ss.get("_beam_signature") != signature:
+    ss["_beam_signature"] = signature
+    ss["beam_pick"] = 0  # a new search: start from its best hypothesis
+# The labels carry the outputs and are translated: a stale label maps back or starts over.
+ui.keep_choice(
+    "beam_pick", range(len(labels)), 0,
+    *ui.lang_formats(lambda lg: bf.hypothesis_labels(trace, lg).__getitem__),
+)  # fmt: skip
+
+
+def _clicked() -> None:
+    """A click on a node picks the best hypothesis through it."""
+    points = ss["beam_tree"].selection.points
+    ids = [p["customdata"][0] for p in points if p.get("customdata")]
+    found = bf.hypothesis_for_node(trace, int(ids[0])) if ids else None
+    if found is not None:
+        ss["beam_pick"] = found
+
+
+# The chosen hypothesis first, in the step player (the first screen is for the step); the
+# search tree, where a click picks another hypothesis, follows.
+pick = pick_box.selectbox(
+    tr("beam_pick_label", lang), range(len(labels)), key="beam_pick",
+    format_func=labels.__getitem__, help=tr("beam_pick_help", lang), persist_state="session",
+)  # fmt: skip
+chosen = bf.hypothesis_trace(trace, pick)
+stepper.player(
+    [chosen], ("beam", sel.entry.name, sel.entry.version, sentence, k, alpha, pick), lang
+)
+st.caption(tr("beam_alpha_caption", lang, alpha=alpha))
+st.markdown(f"**{tr('translation_label', lang)}**")
+st.code(trace.output_text or "∅", language=None, wrap_lines=True)
+st.subheader(tr("beam_selected_title", lang))
+st.code(chosen.output_text or "∅", language=None, wrap_lines=True)
+st.subheader(tr("beam_tree_title", lang))
+st.caption(tr("beam_tree_caption", lang))
+st.caption(tr("beam_counts", lang, k=k, nodes=len(trace.beam_nodes), **counts))
+tree = bf.beam_tree(trace, lang, selected=ss["beam_pick"])
+sv.chart(tree, "beam_tree", on_select=_clicked, selection_mode="points")
+with st.expander(tr("hypotheses_label", lang)):
+    st.dataframe(tables.hypotheses_table(trace, lang), hide_index=True)

@@ -1,0 +1,460 @@
+"""The step player's data: every step of a trace, designed here, shipped to the browser once.
+
+Pure: no Streamlit. The server builds each panel's Plotly figure for every step with the same
+functions as before (``figures``, ``tables``, ``equations``, the ``panels`` registry); the
+browser (explorer/player/player.js) only swaps in the current step, so stepping costs no
+server round trip. To keep the payload small, a panel ships its figure of step 1 whole and, for
+every other step, only what differs from it (per trace attribute, per top-level layout key);
+large numeric arrays travel as Plotly's base64 typed arrays (float32, exact), and a table
+column that is the same at every step is sent once.
+
+Texts: our own strings (Markdown with $math$) become segments the browser renders with
+``textContent`` and KaTeX; user tokens are only ever plain text there, and inside figures they
+are escaped by ``style.token_html`` as everywhere else.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import re
+
+import numpy as np
+import plotly.graph_objects as go
+from _plotly_utils.utils import to_typed_array_spec
+
+from attention_core import Trace
+from explorer.figures import step as sf
+from explorer.figures import style
+from explorer.numbers import equations, tables
+from explorer.player import panels
+from explorer.strings import tr
+
+# Markdown in our strings: **bold** and $math$ (KaTeX); everything else is text.
+_MARKUP = re.compile(r"(\*\*.+?\*\*|\$[^$]+\$)")
+# A light template given explicitly: Streamlit's own uses placeholder colours that only its
+# chart element replaces (field notes), and the browser draws these figures with plotly.js.
+TEMPLATE = go.layout.Template(
+    layout=dict(
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        font=dict(color="#14161c"),
+        xaxis=dict(gridcolor="#e5e5e5", linecolor="#aaaaaa", automargin=True),
+        yaxis=dict(gridcolor="#e5e5e5", linecolor="#aaaaaa", automargin=True),
+        colorway=["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"],
+    )
+).to_plotly_json()
+
+
+def segments(text: str) -> list[list[str]]:
+    """Our Markdown as [kind, text] pairs: "t" text, "b" bold text, "m" inline math."""
+    out = []
+    for part in _MARKUP.split(text):
+        if not part:
+            continue
+        if part.startswith("**") and part.endswith("**") and len(part) > 4:
+            out.append(["b", part[2:-2]])
+        elif part.startswith("$") and part.endswith("$") and len(part) > 2:
+            out.append(["m", part[1:-1]])
+        else:
+            out.append(["t", part])
+    return out
+
+
+def plain(value):
+    """JSON-ready: numpy to lists, floats as the float32 they are, NaN and ±inf to None."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, np.ndarray):  # (Plotly already turns numeric arrays into base64)
+        return plain(value.tolist())
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        v = float(value)
+        # the model computes in float32: its shortest decimal keeps every digit it has
+        return float(str(np.float32(v))) if math.isfinite(v) else None
+    return value
+
+
+def figure_dict(fig: go.Figure, present: bool) -> dict:
+    """The figure as plain data for plotly.js, without its template (the payload has one)."""
+    if present:
+        fig = style.presenter(fig)
+    spec = plain(fig.to_plotly_json())
+    spec["layout"].pop("template", None)
+    return {"data": spec.get("data", []), "layout": spec["layout"]}
+
+
+def encode(value):
+    """An update's values as the figure has them: numeric arrays as Plotly's base64 typed
+    arrays (float32, exact), everything else plain."""
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        if value.size == 0:  # (Plotly's spec keeps an empty array as it is)
+            return []
+        return to_typed_array_spec(np.ascontiguousarray(value, dtype=np.float32))
+    if isinstance(value, dict):
+        return {k: encode(v) for k, v in value.items()}
+    return plain(value)
+
+
+# ----- compact forms on the wire --------------------------------------------------------------
+# Three forms keep a sentence's payload small (the browser, player.js ``expand``, undoes them
+# with the same rules as ``expand`` here, and the tests check both against the figures built
+# for each step):
+# - {"$rows": labels, "n": n}: a customdata matrix whose row i is labels[i] n times (the hover
+#   labels of a heatmap over hidden units);
+# - {"$op": "scale_rows", "of": panel, "by": w, "append": a}: rows w_i * z_i of that panel's
+#   z, then the row a (the weighted values α_i h_i and their sum, the context); float32
+#   products, so exactly the server's numbers;
+# - {"$op": "tanh_add", "of": panel, "row": q}: tanh(q + z_i) for every row z_i of that
+#   panel's z (Bahdanau's tanh layer output from W_b s_{t-1} and W_c h_i); the browser's tanh
+#   is within one float32 unit in the last place (6e-8) of the model's.
+# A table column may be {"$zrow": r} or {"$zcol": c}: that row or column of the panel's z at
+# the same step (the table of a heatmap is its z, so it is not sent twice).
+
+
+def decoded(value) -> np.ndarray:
+    """A typed-array spec (or plain list) as a float32 numpy array."""
+    if isinstance(value, dict) and "bdata" in value:
+        flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        shape = tuple(int(n) for n in str(value.get("shape", len(flat))).split(","))
+        return flat.reshape(shape).astype(np.float32)
+    return np.asarray(value, dtype=np.float32)
+
+
+def compact_rows(custom):
+    """customdata whose every row repeats one label, as {"$rows", "n"}; else as it is."""
+    if not isinstance(custom, list) or len(custom) == 0:
+        return custom
+    rows = []
+    for row in custom:
+        if not isinstance(row, list) or not row or any(cell != row[0] for cell in row):
+            return custom
+        if not isinstance(row[0], str) or len(row) != len(custom[0]):
+            return custom
+        rows.append(row[0])
+    return {"$rows": rows, "n": len(custom[0])}
+
+
+def expand(value, sources: dict | None = None):
+    """A compact form as the full value (``sources``: panel name -> its base z)."""
+    if not isinstance(value, dict):
+        return value
+    if "$rows" in value:
+        return [[label] * value["n"] for label in value["$rows"]]
+    op = value.get("$op")
+    if op is None:
+        return value
+    z = decoded((sources or {})[value["of"]])  # (S, D)
+    if op == "scale_rows":
+        by = decoded(value["by"]).astype(np.float64)
+        rows = (by[:, None] * z.astype(np.float64)).astype(np.float32)
+        out = np.vstack([rows, decoded(value["append"])[None, :]])
+    elif op == "tanh_add":
+        row = decoded(value["row"])
+        out = np.tanh((row[None, :] + z).astype(np.float32).astype(np.float64))
+    else:
+        raise ValueError(f"unknown compact form {op!r}")
+    return to_typed_array_spec(np.ascontiguousarray(out, dtype=np.float32))
+
+
+def encoded(update: dict) -> dict:
+    out = {}
+    if update.get("data"):
+        out["data"] = {
+            str(i): {path: encode(v) for path, v in attrs.items()}
+            for i, attrs in update["data"].items()
+        }
+    if update.get("layout"):
+        out["layout"] = {path: encode(v) for path, v in update["layout"].items()}
+    return out
+
+
+_PART = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")
+
+
+def _set(target: dict, path: str, value) -> None:
+    """Plotly's attribute path ("marker.color", "shapes[0].y0") set in nested dicts/lists."""
+    parts = path.split(".")
+    node = target
+    for n, part in enumerate(parts):
+        name, index = _PART.fullmatch(part).groups()
+        last = n == len(parts) - 1
+        if index is None:
+            if last:
+                node[name] = value
+            else:
+                node = node.setdefault(name, {})
+        else:
+            items = node[name]
+            if last:
+                items[int(index)] = value
+            else:
+                node = items[int(index)]
+
+
+def apply(base: dict, update: dict, sources: dict | None = None) -> dict:
+    """``base`` with an encoded ``update`` applied (what the browser does at each step), its
+    compact forms expanded."""
+    fig = json.loads(json.dumps(base))
+    for trace in fig["data"]:
+        if "customdata" in trace:
+            trace["customdata"] = expand(trace["customdata"])
+    for i, attrs in update.get("data", {}).items():
+        for path, value in attrs.items():
+            _set(fig["data"][int(i)], path, expand(value, sources))
+    for path, value in update.get("layout", {}).items():
+        _set(fig["layout"], path, value)
+    return fig
+
+
+def _reference(values: np.ndarray, z: np.ndarray | None):
+    """{"$zrow": r} / {"$zcol": c} where ``values`` is exactly that row / column of z."""
+    if z is None or z.ndim != 2:
+        return None
+    if len(values) == z.shape[1]:
+        for r in range(z.shape[0]):
+            if np.array_equal(z[r], values):
+                return {"$zrow": r}
+    if len(values) == z.shape[0]:
+        for c in range(z.shape[1]):
+            if np.array_equal(z[:, c], values):
+                return {"$zcol": c}
+    return None
+
+
+def table_dict(frame, z: np.ndarray | None = None) -> dict:
+    """A table by columns: numbers as float32 typed arrays (or a reference to the figure's z,
+    when they are one of its rows or columns), other cells as text."""
+    columns = []
+    for name in frame.columns:
+        values = frame[name].to_numpy()
+        if values.dtype.kind == "f":
+            values = values.astype(np.float32)
+            columns.append(_reference(values, z) or encode(values))
+        else:
+            columns.append(
+                [str(v) if not isinstance(v, (int, np.integer)) else int(v) for v in values]
+            )
+    return {"columns": [str(c) for c in frame.columns], "cells": columns}
+
+
+def table_at(spec: dict, t: int, z: np.ndarray | None = None) -> dict:
+    """Step t's table from its stepped form, references to z resolved (as the browser does)."""
+    cells = []
+    for j, column in enumerate(spec["base"]["cells"]):
+        column = spec["steps"][t].get(str(j), column)
+        if isinstance(column, dict) and "$zrow" in column:
+            column = encode(z[column["$zrow"]])
+        elif isinstance(column, dict) and "$zcol" in column:
+            column = encode(np.ascontiguousarray(z[:, column["$zcol"]]))
+        cells.append(column)
+    return {"columns": spec["base"]["columns"], "cells": cells}
+
+
+def stepped_tables(tables: list[dict]) -> dict:
+    """Step 1's table whole, then per step only the columns that differ from it."""
+    base = tables[0]
+    steps = []
+    for table in tables:
+        steps.append({str(j): c for j, c in enumerate(table["cells"]) if c != base["cells"][j]})
+    return {"base": base, "steps": steps}
+
+
+def _figure(trace: Trace, build, update, lang: str, present: bool, derive=None) -> dict:
+    """Step 1's figure whole (hover labels compact), then each step's update (``derive``: its
+    compact form, where the panel has one)."""
+    n = len(trace.steps)
+    base = figure_dict(build(trace, 0, lang), present)
+    for data in base["data"]:
+        if "customdata" in data:
+            data["customdata"] = compact_rows(data["customdata"])
+    make = derive or update
+    steps = [encoded(make(trace, k)) if make else {} for k in range(n)]
+    return {"base": base, "steps": steps}
+
+
+def _z_at(panel: panels.Panel, trace: Trace, t: int, base_z) -> np.ndarray | None:
+    """The panel's z (trace 0) at step t, float32, or None for a figure without one."""
+    raw = panel.update(trace, t).get("data", {}).get(0, {}) if panel.update else {}
+    if "z" in raw:
+        return np.asarray(raw["z"], dtype=np.float32)
+    return None if base_z is None else decoded(base_z)
+
+
+def _panel(trace: Trace, panel: panels.Panel, lang: str, present: bool, names) -> dict:
+    n = len(trace.steps)
+    caption = panel.caption_key(trace)
+    derive = panel.derive if panel.derive and panel.derive_from in names else None
+    figure = _figure(trace, panel.figure, panel.update, lang, present, derive)
+    base_z = figure["base"]["data"][0].get("z") if figure["base"]["data"] else None
+    steps = range(n) if panel.update is not None else [0]
+    table = [table_dict(panel.table(trace, k, lang), _z_at(panel, trace, k, base_z)) for k in steps]
+    text = tr(caption, lang) if caption else ""
+    if panel.figures_line is not None:  # the sentence's measured figures, no math in them
+        text = f"{text} {panel.figures_line(trace, lang)}".strip()
+    return {
+        "name": panel.name,
+        "title": segments(tr(panel.title_key(trace), lang)),
+        "caption": segments(text) if text else [],
+        "reveals": panel.reveals,
+        "figure": figure,
+        "table": stepped_tables(table * (n if panel.update is None else 1)),
+    }
+
+
+def sources(view_: dict) -> dict:
+    """Panel name -> its base z: what the compact forms of a view refer to."""
+    return {p["name"]: p["figure"]["base"]["data"][0].get("z") for p in view_["panels"]}
+
+
+def _step_text(trace: Trace, k: int, lang: str, hidden: bool) -> str:
+    step = trace.steps[k]
+    chosen = "?" if hidden else style.token_text(step.token)
+    return tr(
+        "step_tokens",
+        lang,
+        t=k + 1,
+        n=len(trace.steps),
+        given=style.token_text(step.input_token),
+        chosen=chosen,
+    )
+
+
+def shared_panel(
+    name: str, n: int, build, update, title: str, caption: str = "", present: bool = False
+) -> dict:
+    """A figure of several traces together (compare: the difference of two matrices), on the
+    player's one cursor: ``build(t)`` is its figure at step t, ``update(t)`` what differs from
+    step 1 (as a panel's update). It has no table of its own."""
+    return {
+        "name": name,
+        "title": segments(title),
+        "caption": segments(caption) if caption else [],
+        "reveals": False,
+        "figure": {
+            "base": figure_dict(build(0), present),
+            "steps": [encoded(update(k)) for k in range(n)],
+        },
+        "table": None,
+    }
+
+
+def view(
+    trace: Trace,
+    lang: str,
+    *,
+    present: bool = False,
+    guess: bool = False,
+    title: str = "",
+    only: tuple[str, ...] | None = None,
+    heatmap=None,
+) -> dict:
+    """Everything the player shows of one trace, for every step (``only``: just these
+    panels, in reading order; a panel that another refers to stays). ``heatmap(trace, t,
+    lang)``: another attention matrix (what-if: with its marks), whose shapes[0] is step t's
+    outline as in ``sf.attention_heatmap``."""
+    n = len(trace.steps)
+    attention = trace.attention_matrix is not None
+    matrix = _figure(
+        trace, heatmap or sf.attention_heatmap, lambda tr_, k: panels.outline(k), lang,
+        present,
+    )  # fmt: skip
+    matrix_z = decoded(matrix["base"]["data"][0]["z"])  # the table's columns are its columns
+    heatmap = {
+        "title": segments(tr("heatmap_title" if attention else "none_title", lang)),
+        "caption": segments(tr("heatmap_caption" if attention else "none_caption", lang)),
+        "figure": matrix,
+        "table": stepped_tables([table_dict(tables.attention_table(trace, lang), matrix_z)]),
+    }
+    if attention and guess:  # guess mode: the step's row and every later one blank until shown
+        heatmap["guess"] = [encoded(panels.guess_rows(trace, k)) for k in range(n)]
+    shown = [p for p in panels.panels_of(trace) if only is None or p.name in only]
+    needed = {p.derive_from for p in shown if p.derive}
+    shown = [p for p in panels.panels_of(trace) if p in shown or p.name in needed]
+    names = {p.name for p in shown}
+    eqs = [equations.step_equations(trace, k) for k in range(n)]
+    main_eq = next((i for i, (key, _) in enumerate(eqs[0]) if key == "eq_softmax"), 0)
+    return {
+        "title": title,
+        "kind": trace.attention_kind,
+        "n": n,
+        "attention": attention,
+        "tokens": [style.token_text(s.token) for s in trace.steps],
+        "step_text": [_step_text(trace, k, lang, False) for k in range(n)],
+        "step_text_hidden": [_step_text(trace, k, lang, True) for k in range(n)],
+        # beside a longer trace (compare, what-if): the player fills in the step {t}
+        "finished": tr("compare_step_done", lang, t="{t}", n=n),
+        "heatmap": heatmap,
+        "timeline": {
+            "title": segments(tr("timeline_title", lang)),
+            "figure": _figure(trace, sf.timeline_figure, None, lang, present),
+        },
+        "equations": [[[segments(tr(key, lang)), latex] for key, latex in step] for step in eqs],
+        "main_equation": main_eq,
+        "main_panel": panels.main_panel(trace),
+        "panels": [_panel(trace, p, lang, present, names) for p in shown],
+    }
+
+
+# Labels with a {t} field that the browser fills with the step number (player.js).
+FORMATTED_IN_BROWSER = ("guess_prompt", "equations_title", "panels_title")
+
+
+def labels(lang: str) -> dict:
+    """The player's own words (buttons, headings), in the page's language."""
+    keys = (
+        "previous", "next", "step_label", "play_label", "pause_label", "speed_label",
+        "reveal", "show_table", "equations_title", "panels_title", "translation_so_far",
+        "guess_prompt", "player_keys_help", "player_loading", "player_failed",
+    )  # fmt: skip
+    out = {key: tr(key, lang) for key in keys}
+    out["speed_values"] = {f"{s:g}": tr("speed_value", lang, s=f"{s:g}") for s in SPEEDS}
+    return out
+
+
+SPEEDS = (0.5, 1.0, 2.0, 3.0)  # seconds per step when playing
+
+
+def payload(
+    views: list[dict],
+    lang: str,
+    *,
+    id: str,
+    assets: str,
+    start: int = 0,
+    present: bool = False,
+    guess: bool = False,
+    name: str = "attention",
+    image_format: str = "png",
+    shared: list[dict] | None = None,
+) -> bytes:
+    """The player's whole data as UTF-8 JSON (no NaN: ``allow_nan=False`` refuses it).
+
+    ``id`` names what was decoded (model, sentence, options): the browser keeps the current
+    step per id, so a rerun for another reason keeps the step and a new sentence starts over.
+    """
+    n = max(v["n"] for v in views)
+    data = {
+        "version": 1,
+        "id": id,
+        "assets": assets,
+        "lang": lang,
+        "n": n,
+        "start": min(max(int(start), 0), n - 1),
+        "present": present,
+        "guess": guess,
+        "name": name,
+        "image_format": image_format if image_format in ("png", "svg") else "png",
+        "template": plain(TEMPLATE),
+        "labels": labels(lang),
+        "speeds": list(SPEEDS),
+        "views": views,
+        "shared": shared or [],
+    }
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()

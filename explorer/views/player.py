@@ -1,0 +1,55 @@
+"""The step player in a page: the Streamlit side of explorer/player/player.js.
+
+The server designs every step once per input (``player_data``), caches the JSON bytes in the
+app's memory-bounded cache, and mounts one Components v2 element with them; from then on the
+browser steps by itself and no step reaches the server. An unchanged payload on a rerun is
+the same bytes, which Streamlit re-sends as a short hash reference. The element's key is a hash
+of the payload: a new sentence is a new element, and the JS also stops the old one's timer.
+
+Guess mode: the weights of hidden steps are in the browser, so a student with the developer
+tools open could read them. For a class that is acceptable: guessing is a prompt to think, not
+an exam; and keeping them on the server would cost a round trip per reveal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import streamlit as st
+
+from explorer import memo
+from explorer.player import data as player_data
+
+HERE = Path(__file__).resolve().parents[1] / "player"  # the JS and CSS
+_COMPONENT = st.components.v2.component(
+    "attention_explorer_player",
+    html='<div class="attn-player-root"></div>',
+    css=(HERE / "player.css").read_text(encoding="utf-8"),
+    js=(HERE / "player.js").read_text(encoding="utf-8"),
+    isolate_styles=False,  # KaTeX and plotly.js need the page's styles (field notes)
+)
+
+
+def assets_url() -> str:
+    """Where static/vendor is served (``server.baseUrlPath`` included)."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/app/static/vendor/" if base else "/app/static/vendor/"
+
+
+def build(key: tuple, make_views, lang: str, **options) -> bytes:
+    """The payload for ``key`` (all inputs that shape it), from the cache or made now.
+    ``make_views()`` gives the views and the shared figures (``player_data.shared_panel``)."""
+
+    def make() -> bytes:
+        views, shared = make_views()
+        extra = {**options, "assets": assets_url()}
+        return player_data.payload(views, lang, shared=shared, **extra)
+
+    return memo.SHARED.get(("player", *key, lang, tuple(sorted(options.items()))), make)
+
+
+def show(payload: bytes, name: str = "player") -> None:
+    """Mount the player with these bytes."""
+    digest = hashlib.sha1(payload).hexdigest()[:16]
+    _COMPONENT(key=f"{name}-{digest}", data=payload)

@@ -1,0 +1,445 @@
+"""The Streamlit shell: sidebar, session state, URL parameters and the step view.
+
+Everything that computes lives in the pure modules (figures, tables, equations, inputs);
+this module only lays their results out. No user text ever reaches Markdown, HTML or LaTeX:
+it is shown with ``st.text``/``st.code``/``st.dataframe`` or escaped inside Plotly figures.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from attention_core import MAX_BEAM, MAX_INPUT_CHARS, InputError, Trace
+from explorer.catalog import Entry, available_tasks, discover, find, metrics, test_metrics
+from explorer.content.examples import EXAMPLES, default_sentence, reference_for
+from explorer.figures import animation, style
+from explorer.numbers import inputs, tables
+from explorer.strings import (
+    KIND_KEYS,
+    METRIC_KEYS,
+    MODE_KEYS,
+    TASK_KEYS,
+    TEST_METRIC_KEYS,
+    error_message,
+    tr,
+)
+from explorer.views import models
+
+log = logging.getLogger(__name__)
+
+LANGS = {"en": "English", "ko": "한국어"}
+MODES = ("greedy", "beam", "forced")
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+IMAGE_FORMATS = {"png": "PNG", "svg": "SVG"}
+_FILE_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]{1,80}$")
+
+
+@dataclass
+class Selection:
+    lang: str
+    task: str | None = None
+    entry: Entry | None = None
+    loaded: models.Loaded | None = None
+    statuses: dict[str, models.Loaded] = field(default_factory=dict)
+
+
+def sentence_key(task: str) -> str:
+    return f"sentence:{task}"
+
+
+def reference_key(task: str) -> str:
+    return f"reference:{task}"
+
+
+def safe_name(name: str) -> str:
+    """A checkpoint name fit for a Markdown message (they are directory names)."""
+    return name if _SAFE_NAME.match(name) else "?"
+
+
+# ----- state from the URL and the browser ---------------------------------------------------
+
+
+def _initial_lang() -> str:
+    lang = st.query_params.get("lang")
+    if lang in LANGS:
+        return lang
+    locale = st.context.locale  # None under AppTest and when the browser sends none
+    return "ko" if isinstance(locale, str) and locale.lower().startswith("ko") else "en"
+
+
+def init_state() -> None:
+    """On a session's first run, take the language, model and inputs from the URL."""
+    ss = st.session_state
+    if ss.get("_started"):
+        return
+    ss["_started"] = True
+    ss["lang"] = _initial_lang()
+    qp = st.query_params
+    entry = find(discover(), qp.get("model", ""))
+    if entry is not None:
+        ss["_task"], ss["_kind"] = entry.task, entry.kind
+    pending = {}
+    for name in ("sentence", "ref"):
+        if name in qp:
+            pending[name] = qp[name]
+    if qp.get("mode") in MODES:
+        ss["mode"] = qp["mode"]
+    beam = inputs.parse_step(qp.get("beam", ""), MAX_BEAM)
+    if beam is not None:
+        ss["beam"] = beam
+    for flag in ("present", "guess"):  # classroom settings (explorer/views/stepper.py)
+        ss[flag] = qp.get(flag) == "1"
+    if "a" in qp or "b" in qp:  # the compare page's two models (views/compare.choose_models)
+        ss["_url_models"] = (qp.get("a"), qp.get("b"))
+    step = inputs.parse_step(qp.get("step", ""), 10_000)
+    if step is not None:
+        ss["_url_step"] = step
+    ss["_pending"] = pending  # applied once the task is known
+
+
+def sync_url(values: dict[str, str | None]) -> None:
+    """Write the given URL parameters, only where they changed; None or "" removes one."""
+    qp = st.query_params
+    for name, value in values.items():
+        if value in (None, ""):
+            if name in qp:
+                del qp[name]
+        elif qp.get(name) != value:
+            qp[name] = value
+
+
+# ----- the sidebar (app.py) -----------------------------------------------------------------
+
+
+def _kind_label(kind: str, loaded: models.Loaded, lang: str) -> str:
+    label = tr(KIND_KEYS.get(kind, "kind_other"), lang, kind=kind)
+    if loaded.status == "missing":
+        return f"{label} — {tr('unavailable_missing', lang)}"
+    if loaded.status == "broken":
+        return f"{label} — {tr('unavailable_broken', lang)}"
+    return label
+
+
+def keep_choice(key: str, options, default, *formats) -> None:
+    """Make ``st.session_state[key]`` one of ``options`` before its radio or selectbox is drawn.
+
+    Streamlit keeps such a widget's value in the browser as its *label* and maps it back
+    through the labels of the run that drew it (``SelectboxSerde``/``RadioSerde``). A keyed
+    widget keeps its identity when its labels change (a new sentence's tokens, another
+    language) and the browser keeps the old label, so on the next rerun the value comes back
+    as that label, a ``str`` (the what-if crash). ``formats`` are other ways the labels may
+    have been written (one per language): a stale label found among them maps back to its
+    option; anything else falls back to ``default``.
+    """
+    ss = st.session_state
+    options = list(options)
+    if key not in ss:
+        ss[key] = default
+        return
+    value = ss[key]
+    if any(type(value) is type(o) and value == o for o in options):
+        return
+    if isinstance(value, str):
+        for fmt in formats:
+            for option in options:
+                if fmt(option) == value:
+                    ss[key] = option
+                    return
+    ss[key] = default
+
+
+def lang_formats(format_for):
+    """``format_for(lang)`` -> a label function, for every language: ``keep_choice``'s formats."""
+    return [format_for(lang) for lang in LANGS]
+
+
+def _remember(name: str) -> None:
+    st.session_state[f"_{name}"] = st.session_state[name]
+
+
+def _sidebar_metrics(entry: Entry, lang: str) -> None:
+    """The held-out test figures when evaluation.json has them, else the validation ones."""
+    tested = test_metrics(entry)
+    shown = [(TEST_METRIC_KEYS[k], v) for k, v in tested.items() if k in TEST_METRIC_KEYS]
+    if not shown:
+        shown = [(METRIC_KEYS[k], v) for k, v in metrics(entry).items() if k in METRIC_KEYS]
+    for key, value in shown:
+        st.sidebar.caption(tr(key, lang, value=value))
+    if tested.get("sentences") and len(shown) and shown[0][0].startswith("metric_test"):
+        st.sidebar.caption(tr("metric_test_note", lang, n=int(tested["sentences"])))
+
+
+def sidebar() -> Selection:
+    """Language, task and model; stored in session state for the pages."""
+    init_state()
+    ss = st.session_state
+    bar = st.sidebar
+    bar.radio("Language / 언어", list(LANGS), key="lang", format_func=LANGS.get, horizontal=True)
+    lang = ss["lang"]
+    catalog = discover()
+    tasks = available_tasks(catalog)
+    selection = Selection(lang)
+    if not tasks:
+        bar.info(tr("no_models", lang))
+    else:
+        # A widget's value is reset when Streamlit switches out of its legacy pages mode (see
+        # page_start: the widget's id changes with the page), so the choice lives in a plain
+        # key too, written by the widget's callback, and is handed back before each drawing.
+        for name in ("task", "kind"):
+            if f"_{name}" in ss:
+                ss[name] = ss[f"_{name}"]
+        if ss.get("task") not in tasks:
+            ss["task"] = tasks[0]
+        bar.selectbox(
+            tr("task_label", lang),
+            tasks,
+            key="task",
+            format_func=lambda t: tr(TASK_KEYS.get(t, "task_other"), lang, task=t),
+            on_change=_remember,
+            args=("task",),
+        )
+        task = ss["task"]
+        statuses = {kind: models.get(entry) for kind, entry in catalog[task].items()}
+        if ss.get("kind") not in statuses:
+            ok = [k for k, s in statuses.items() if s.status == "ok"]
+            ss["kind"] = ok[0] if ok else next(iter(statuses))
+        bar.radio(
+            tr("model_label", lang),
+            list(statuses),
+            key="kind",
+            format_func=lambda k: _kind_label(k, statuses[k], lang),
+            help=tr("model_help", lang),
+            on_change=_remember,
+            args=("kind",),
+        )
+        kind = ss["kind"]
+        ss["_task"], ss["_kind"] = task, kind
+        entry, loaded = catalog[task][kind], statuses[kind]
+        selection = Selection(lang, task, entry, loaded, statuses)
+        if loaded.status == "ok":
+            _sidebar_metrics(entry, lang)
+        if task == "fra-eng":
+            bar.caption(tr("credit_tatoeba", lang))
+    ss.setdefault("img_format", ss.get("_img_format", "png"))
+    bar.radio(
+        tr("img_format_label", lang),
+        list(IMAGE_FORMATS),
+        key="img_format",
+        format_func=IMAGE_FORMATS.get,
+        horizontal=True,
+        help=tr("img_format_help", lang),
+        on_change=_remember,
+        args=("img_format",),
+    )
+    bar.caption(tr("credit_app", lang))
+    ss["_selection"] = selection
+    sync_url({"lang": lang, "model": selection.entry.name if selection.entry else None})
+    return selection
+
+
+def selection() -> Selection:
+    return st.session_state.get("_selection") or Selection(st.session_state.get("lang", "en"))
+
+
+def page_start() -> Selection:
+    """Every page calls this first: the sidebar's selection for this run (app.py renders the
+    sidebar, then runs the page through ``st.navigation``; the page files live in
+    explorer/pages/, where Streamlit does not look for pages of its own)."""
+    return selection()
+
+
+def show_unavailable(sel: Selection) -> None:
+    lang = sel.lang
+    if sel.entry is None or sel.loaded is None:
+        st.info(tr("no_models", lang))
+        return
+    name = safe_name(sel.entry.name)
+    if sel.loaded.status == "missing":
+        st.warning(tr("model_missing", lang, name=name))
+    else:
+        st.error(tr("model_broken", lang, name=name))
+        st.code(sel.loaded.problem or "", language=None, wrap_lines=True)
+    if any(s.status == "ok" for s in sel.statuses.values()):
+        st.info(tr("model_try_other", lang))
+
+
+# ----- inputs -------------------------------------------------------------------------------
+
+
+def prepare_inputs(task: str) -> None:
+    """Default sentence and reference for the task; URL values on the first run."""
+    ss = st.session_state
+    pending = ss.pop("_pending", {})
+    if "sentence" in pending:
+        ss[sentence_key(task)] = pending["sentence"]
+    ss.setdefault(sentence_key(task), default_sentence(task))
+    if "ref" in pending:
+        ss[reference_key(task)] = pending["ref"]
+    ss.setdefault(reference_key(task), reference_for(task, ss[sentence_key(task)]))
+    ss.setdefault("mode", "greedy")
+    ss.setdefault("beam", 5)
+
+
+def _use_example(task: str, sentence: str, reference: str) -> None:
+    st.session_state[sentence_key(task)] = sentence
+    st.session_state[reference_key(task)] = reference
+
+
+def example_buttons(task: str, lang: str) -> None:
+    st.caption(tr("examples_label", lang))
+    cols = st.columns(4)
+    for n, (sentence, reference) in enumerate(EXAMPLES.get(task, [])):
+        cols[n % 4].button(
+            sentence.replace("*", "\\*").replace("_", "\\_"),
+            key=f"example:{task}:{n}",
+            on_click=_use_example,
+            args=(task, sentence, reference),
+            width="stretch",
+        )
+
+
+def decode_controls(task: str, lang: str) -> tuple[str, int, str]:
+    """Mode, beam width and reference widgets; returns their values."""
+    left, right = st.columns([2, 3])
+    keep_choice("mode", MODES, "greedy", *lang_formats(lambda lg: lambda m: tr(MODE_KEYS[m], lg)))
+    mode = left.radio(
+        tr("mode_label", lang),
+        MODES,
+        key="mode",
+        format_func=lambda m: tr(MODE_KEYS[m], lang),
+        horizontal=True,
+        help=tr("mode_help", lang),
+        persist_state="session",
+    )
+    if mode == "beam":
+        right.slider(
+            tr("beam_label", lang), 1, MAX_BEAM, key="beam", help=tr("beam_help", lang),
+            persist_state="session",
+        )  # fmt: skip
+    if mode == "forced":
+        right.text_input(
+            tr("reference_label", lang),
+            key=reference_key(task),
+            help=tr("reference_help", lang),
+            persist_state="session",
+        )
+    ss = st.session_state
+    return mode, int(ss["beam"]), ss[reference_key(task)] or ""
+
+
+def decode_with_advice(lang: str, sentence: str, run, advise: bool = True) -> Trace | None:
+    """``run()``'s trace, or None after a translated message; never raises. ``advise`` adds
+    the input advice (no letters, looks like HTML, mostly unknown tokens). Every page decodes
+    through here, so a refusal or a bug reads the same everywhere."""
+    short = len(sentence) <= MAX_INPUT_CHARS
+    if advise and sentence.strip() and short and not inputs.has_content(sentence):
+        st.warning(tr("warn_no_content", lang))
+        return None
+    if advise and short and inputs.looks_like_markup(sentence):
+        st.warning(tr("warn_markup", lang))
+    try:
+        trace = run()
+    except InputError as exc:
+        st.warning(error_message(exc, lang))
+        return None
+    except Exception:  # a bug must not show a traceback: say so, and log it
+        log.exception("decoding failed")
+        st.error(tr("err_unexpected", lang))
+        return None
+    if not advise:
+        return trace
+    said = []
+    for level, key, fields in inputs.notices(trace, sentence):
+        said.append(key)
+        (st.warning if level == "warning" else st.info)(tr(key, lang, **fields))
+    if "notice_not_english" not in said and inputs.unknown_share(trace) >= inputs.MOSTLY_UNKNOWN:
+        st.warning(tr("warn_mostly_unknown", lang))
+    return trace
+
+
+def run_decode(sel: Selection, sentence: str, mode: str, beam: int, reference: str):
+    """The explorer's trace, or None after showing a translated message. Never raises."""
+    translator = sel.loaded.translator
+    return decode_with_advice(
+        sel.lang,
+        sentence,
+        lambda: models.trace(sel.entry, translator, sentence, mode, beam, reference),
+    )
+
+
+# ----- results ------------------------------------------------------------------------------
+
+
+def show_translation(trace: Trace, lang: str) -> None:
+    st.markdown(f"**{tr('translation_label', lang)}**")
+    # st.text, not st.code: st.code makes the browser fetch and parse a 1.5 MB highlighter on
+    # the landing page (about 0.4 s of a new session's load here; benchmarks/hosting.py).
+    st.text(trace.output_text or "∅")
+
+
+def show_details(sel: Selection, trace: Trace) -> None:
+    """The tokens, unknown words, mode notes and downloads of a decoded sentence."""
+    lang = sel.lang
+    unknown = [style.token_text(t) for t, o in zip(trace.source_tokens, trace.source_oov) if o]
+    if unknown:
+        st.caption(tr("oov_caption", lang, count=len(unknown)))
+        st.text("  ".join(f"⟦{tok}⟧" for tok in unknown))
+    # Tables only once opened: a data frame on the page makes a new session fetch and parse
+    # Streamlit's 1.2 MB table code before the step player can start.
+    tokens = st.expander(tr("source_tokens_label", lang), key="source_tokens", on_change="rerun")
+    if tokens.open:
+        tokens.dataframe(tables.source_table(trace, lang), hide_index=True)
+    if trace.mode == "beam":
+        st.caption(tr("beam_caption", lang, k=trace.beam_size))
+        found = st.expander(tr("hypotheses_label", lang), key="hypotheses", on_change="rerun")
+        if found.open:
+            found.dataframe(tables.hypotheses_table(trace, lang), hide_index=True)
+    if trace.mode == "forced":
+        st.caption(tr("forced_caption", lang))
+    name = safe_name(sel.entry.name)
+    left, middle, right = st.columns(3)
+    left.download_button(
+        tr("download_json", lang),
+        data=lambda: trace.to_json(indent=1),
+        file_name=f"{name}-trace.json",
+        mime="application/json",
+        on_click="ignore",
+    )
+    csv = tables.attention_csv(trace)
+    if csv is not None:
+        middle.download_button(
+            tr("download_csv", lang),
+            data=csv,
+            file_name=f"{name}-attention.csv",
+            mime="text/csv",
+            on_click="ignore",
+        )
+        right.download_button(
+            tr("download_gif", lang),
+            data=lambda: animation.attention_gif(trace),  # drawn only when asked for
+            file_name=f"{name}-steps.gif",
+            mime="image/gif",
+            on_click="ignore",
+        )
+
+
+def plotly_config(name: str) -> dict:
+    """Plotly's toolbar config: its camera button saves the figure as "<model>-<name>.png" (or
+    .svg, the sidebar's choice) — a name that says what the file shows."""
+    ss = st.session_state
+    fmt = ss.get("_img_format", ss.get("img_format", "png"))
+    fmt = fmt if fmt in IMAGE_FORMATS else "png"
+    sel = ss.get("_selection")
+    model = sel.entry.name if sel is not None and sel.entry is not None else "attention"
+    filename = _FILE_UNSAFE.sub("-", f"{model}-{name}").strip("-")[:120]
+    options = {"format": fmt, "filename": filename, "scale": 2 if fmt == "png" else 1}
+    return {**PLOTLY_CONFIG, "toImageButtonOptions": options}
+
+
+def _chart(fig, key: str) -> None:
+    st.plotly_chart(fig, width="stretch", config=plotly_config(key), key=key)

@@ -1,0 +1,100 @@
+"""The what-if page's inputs (which step, which weights instead of its softmax) and the
+original and what-if decodings side by side on one step player."""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+import streamlit as st
+
+from attention_core import Trace
+from explorer.figures import style
+from explorer.figures import whatif as whatif_figures
+from explorer.strings import tr
+from explorer.views import stepper, ui
+from explorer.views.sentence import cached_decode
+
+
+def _open_on_a_telling_override(sel, original: Trace, sentence: str) -> None:
+    """On a new sentence or model, start the step and the token on an override that changes
+    the translation (``whatif_figures.telling_override``)."""
+    ss = st.session_state
+    tag = (sel.entry.name, sentence)
+    if ss.get("_whatif_for") == tag:
+        return
+    ss["_whatif_for"] = tag
+
+    def run(t: int, weights: list[float]) -> Trace:
+        return cached_decode(sel, sentence, override_step=t, weights=weights)
+
+    t, pos = whatif_figures.telling_override(original, run)
+    ss["whatif_step"], ss["whatif_pos"] = t + 1, pos
+
+
+def override_inputs(sel, original: Trace, sentence: str, how: str, boxes=None):
+    """The step and the weights to put in place of its softmax: all on one source token
+    (``how`` "attend") or typed in a table ("weights"). None after a message when unusable.
+    ``boxes``: where the step and the token go (else the page)."""
+    lang, ss = sel.lang, st.session_state
+    step_box, pick_box = boxes or (st, st)
+    n, tokens = len(original.steps), original.source_tokens
+    _open_on_a_telling_override(sel, original, sentence)
+    ss["whatif_step"] = min(max(int(ss.get("whatif_step", 1)), 1), n)
+    if n > 1:
+        help_text = tr("whatif_step_help", lang)
+        step_box.slider(tr("whatif_step_label", lang), 1, n, key="whatif_step", help=help_text)
+    t = ss["whatif_step"] - 1
+    step = original.steps[t]
+    focus = int(np.argmax(step.weights))
+    st.text(  # under the row of inputs, across the page: one line
+        tr("whatif_step_now", lang, t=t + 1, chosen=style.token_text(step.token),
+           focus=style.token_text(tokens[focus]), weight=float(step.weights[focus]))
+    )  # fmt: skip
+    if how == "attend":
+        # The options' labels carry the sentence's tokens: a new sentence leaves a stale label.
+        ui.keep_choice("whatif_pos", range(len(tokens)), 0)
+        pos = pick_box.selectbox(
+            tr("whatif_attend_label", lang), range(len(tokens)), key="whatif_pos",
+            format_func=lambda i: f"{i + 1}: {style.token_text(tokens[i])}",
+        )  # fmt: skip
+        return t, whatif_figures.one_hot(len(tokens), pos)
+    st.caption(tr("whatif_weights_caption", lang))
+    table = whatif_figures.weights_frame(original, t, lang)
+    tag = zlib.crc32(f"{sel.entry.name}\n{sentence}".encode())  # new sentence: a fresh table
+    edited = st.data_editor(
+        table, key=f"whatif_weights:{tag}:{t}", hide_index=True, disabled=list(table.columns[:2])
+    )
+    weights, problem = whatif_figures.normalise(edited[table.columns[2]])
+    if problem:
+        st.warning(tr(problem, lang))
+        return None
+    return t, weights
+
+
+def compare(
+    original: Trace, whatif: Trace, lang: str, key: tuple, *, step=None, forced: int = 0
+) -> None:
+    """Original and what-if side by side on one step player (``key``: everything that made
+    them): their matrices with the what-if marks, the weights and the next-token
+    probabilities at each step; it opens at the overridden step. Then the tokens as a table."""
+    d = whatif_figures.first_divergence(original, whatif)
+
+    def marked(shaded: int):
+        return lambda trace, t, lg: whatif_figures.marked_heatmap(
+            trace, lg, cursor=t, step=step, diverge=d, forced=shaded
+        )
+
+    titles = [tr("whatif_original", lang), tr("whatif_whatif", lang)]
+    stepper.player(
+        [original, whatif], ("whatif", *key), lang, titles, only=("weights", "topk"),
+        heatmaps=[marked(0), marked(forced)], start=step if step is not None else d,
+    )  # fmt: skip
+    # Under the player: the first screen is for the two matrices.
+    if d is None:
+        st.info(tr("whatif_same", lang))
+    else:
+        st.info(tr("whatif_diverge", lang, t=d + 1))
+    st.caption(tr("whatif_marks_caption", lang))
+    with st.expander(tr("whatif_table_label", lang)):
+        st.dataframe(whatif_figures.comparison_table(original, whatif, lang), hide_index=True)
