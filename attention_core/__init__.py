@@ -10,6 +10,7 @@ from importlib import import_module
 _EXPORTS = {
     "CheckpointError": "checkpoint", "load": "checkpoint", "save": "checkpoint",
     "Translator": "decoding", "decode": "decoding", "translate_batch": "decoding",
+    "set_threads": "decoding",
     "ATTENTION_KINDS": "model", "ModelConfig": "model", "Seq2Seq": "model",
     "MAX_BEAM": "tasks", "MAX_INPUT_CHARS": "tasks", "TASKS": "tasks", "InputError": "tasks",
     "get_task": "tasks", "Hypothesis": "trace", "Step": "trace", "Trace": "trace",

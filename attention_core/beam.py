@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import torch
 
-from .decoding import make_step, new_trace
+from .recording import make_step, new_trace
 from .trace import Hypothesis
 from .vocab import SOS, Vocab
 

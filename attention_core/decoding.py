@@ -1,4 +1,5 @@
-"""Recorded decoding: greedy, forced (teacher forcing on a reference) and beam (see beam.py).
+"""Recorded decoding: greedy, forced (teacher forcing on a reference) and beam (see beam.py);
+recording.py turns what the loops collect into a trace.
 
 The loop runs the decoder's ``step`` and *records*; the decoder decides when attention runs.
 Per-step tensors are kept as they are and converted to numpy once at the end, so recording
@@ -15,9 +16,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
+from .beam import beam_search
 from .model import Seq2Seq
+from .recording import make_step, new_trace, numpy_records
 from .tasks import MAX_BEAM, InputError, Task
-from .trace import STEP_ARRAYS, Step, Trace
+from .trace import Trace
 from .vocab import SOS, Vocab
 
 TOP_K = 10  # next-token candidates kept per step
@@ -53,26 +56,6 @@ def _source(tr: Translator, text: str):
     ids = tr.src_vocab.encode(tokens)
     oov = [i == tr.src_vocab.unk_id for i in ids]
     return tokens, torch.tensor([ids]), oov
-
-
-def _numpy_records(records: list[dict]) -> dict[str, np.ndarray]:
-    """Stack per-step records (each row-aligned) into arrays (T, n, ...)."""
-    return {k: torch.stack([r[k] for r in records]).numpy() for k in records[0]}
-
-
-def make_step(tr, t, rec, row, logp_row, topk, token_id, input_token) -> Step:
-    """One ``Step`` from row ``row`` of step ``t``'s numpy records."""
-    values, ids = topk
-    arrays = {k: rec[k][t][row] for k in rec if k in STEP_ARRAYS}
-    return Step(
-        index=t,
-        input_token=input_token,
-        token=tr.tgt_vocab.tokens[token_id],
-        token_id=int(token_id),
-        log_prob=float(logp_row[token_id]),
-        top_k=[(tr.tgt_vocab.tokens[i], float(p)) for i, p in zip(ids[t][row], values[t][row])],
-        **arrays,
-    )
 
 
 def _check_target_length(tr: Translator, tokens: list[str]) -> None:
@@ -163,8 +146,6 @@ def decode(
     override_t = {int(t): _override_tensor(w, len(tokens)) for t, w in (overrides or {}).items()}
 
     if mode == "beam" and not forced and not override_t:
-        from .beam import beam_search  # beam.py builds on this module
-
         if not 1 <= beam <= MAX_BEAM:
             raise InputError("bad_beam", f"beam width must be 1 to {MAX_BEAM}", limit=MAX_BEAM)
         return beam_search(
@@ -176,7 +157,7 @@ def decode(
     output_tokens = tr.tgt_vocab.decode(out_ids)
     if not record:
         return output_tokens
-    rec = _numpy_records(records)
+    rec = numpy_records(records)
     logp = torch.cat(logps)  # (T, V)
     values, ids = logp.topk(min(top_k, logp.size(1)), dim=-1)
     topk = (values.exp().numpy()[:, None], ids.numpy()[:, None])  # (T, 1, k): row axis for beam
@@ -200,28 +181,6 @@ def decode(
         reference_tokens=reference_tokens,
         prefix_tokens=prefix_tokens,
         overrides={t: w.reshape(-1).tolist() for t, w in override_t.items()},
-    )
-
-
-def new_trace(tr, mode, text, tokens, oov, output_tokens, memory, state, steps, **extra) -> Trace:
-    prepared = memory.prepared
-    v_a = getattr(getattr(tr.model.decoder, "score", None), "v_a", None)  # Bahdanau only
-    return Trace(
-        task=tr.task.name,
-        attention_kind=tr.attention,
-        score_scale=tr.score_scale,
-        mode=mode,
-        source_text=text,
-        source_tokens=tokens,
-        source_oov=oov,
-        output_tokens=output_tokens,
-        output_text=tr.task.detokenize_target(output_tokens),
-        keys=memory.keys[0].numpy(),
-        initial_state=state.hidden[0].numpy(),
-        keys_proj=None if prepared is None else prepared[0].numpy(),
-        score_vector=None if v_a is None else v_a.weight.detach()[0].numpy().copy(),
-        steps=steps,
-        **extra,
     )
 
 
@@ -261,3 +220,9 @@ def translate_batch(tr: Translator, texts: list[str], batch_size: int = 64) -> l
             # each sentence keeps its own step limit, as in one-sentence decoding
             results[i] = tr.tgt_vocab.decode(seq[: tr.task.max_output(len(ids[r]))])
     return results
+
+
+def set_threads(n: int) -> None:
+    """How many threads torch may use for one decode (the app: 1, since each session decodes in
+    its own script thread and the sessions share the cores)."""
+    torch.set_num_threads(max(1, int(n)))

@@ -16,8 +16,8 @@ from conftest import make_translator
 from attention_core import decode, save
 from explorer import catalog
 from explorer.figures import step as sf
-from explorer.figures import style
-from explorer.numbers import equations, inputs, tables
+from explorer.figures import style, tables
+from explorer.numbers import equations, inputs
 
 KINDS = ("dot", "bahdanau", "none")
 HOSTILE = ["<b>x</b>", "&amp;", "<unk>", " ", '<a href="http://example.com">link</a>', "<eos>"]

@@ -17,8 +17,8 @@ from test_app import needs_dates
 from attention_core import ATTENTION_KINDS, decode
 from attention_core.checkpoint import load
 from explorer.figures import step as sf
-from explorer.figures import style
-from explorer.numbers import equations, tables
+from explorer.figures import style, tables
+from explorer.numbers import equations
 from explorer.player import data as player_data
 from explorer.player import panels
 from explorer.strings import STRINGS

@@ -35,8 +35,8 @@ from hypothesis import strategies as st
 from attention_core import MAX_BEAM, MAX_INPUT_CHARS, InputError, Trace, decode
 from attention_core.vocab import EOS, SOS
 from explorer.figures import step as sf
-from explorer.figures import style
-from explorer.numbers import equations, inputs, tables
+from explorer.figures import style, tables
+from explorer.numbers import equations, inputs
 from explorer.strings import ERROR_KEYS, error_message, tr
 
 KINDS = ("dot", "bahdanau", "none")

@@ -1,4 +1,5 @@
-"""tables.py: the numbers under each figure are the trace's own, one column per source token."""
+"""explorer/figures/tables.py: the numbers under each figure are the trace's own, one column per
+source token."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from conftest import make_translator
 
 from attention_core import decode
-from explorer.numbers import tables
+from explorer.figures import tables
 
 SENTENCE = "5 5 March 2024"  # a repeated token: its two columns must stay apart
 

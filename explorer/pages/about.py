@@ -4,7 +4,7 @@
 import streamlit as st
 
 from explorer.catalog import discover, portable_command
-from explorer.numbers import tables
+from explorer.figures import tables
 from explorer.strings import tr
 from explorer.views import models
 from explorer.views.ui import page_start

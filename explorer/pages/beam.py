@@ -4,7 +4,7 @@ import streamlit as st
 
 from attention_core import MAX_BEAM
 from explorer.figures import beam as bf
-from explorer.numbers import tables
+from explorer.figures import tables
 from explorer.strings import tr
 from explorer.views import sentence as sv
 from explorer.views import stepper, ui

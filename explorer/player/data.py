@@ -26,8 +26,8 @@ from _plotly_utils.utils import to_typed_array_spec
 
 from attention_core import Trace
 from explorer.figures import step as sf
-from explorer.figures import style
-from explorer.numbers import equations, tables
+from explorer.figures import style, tables
+from explorer.numbers import equations
 from explorer.player import panels
 from explorer.strings import tr
 

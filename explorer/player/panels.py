@@ -19,8 +19,7 @@ import plotly.graph_objects as go
 from attention_core import Trace
 from explorer.figures import geometry as gf
 from explorer.figures import step as sf
-from explorer.figures import style
-from explorer.numbers import tables
+from explorer.figures import style, tables
 from explorer.strings import tr
 
 # ----- what changes from step to step -------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Loading models and decoding, cached. The only module here that touches torch through the core.
+"""Loading models and decoding, cached (torch itself stays inside attention_core).
 
 Models are shared by every session (``st.cache_resource``): nothing here writes to them, and
 ``attention_core`` puts them in eval mode at load time and decodes under inference mode.
@@ -13,9 +13,8 @@ import os
 from dataclasses import dataclass
 
 import streamlit as st
-import torch
 
-from attention_core import CheckpointError, Trace, decode, load
+from attention_core import CheckpointError, Trace, decode, load, set_threads
 from explorer import memo
 from explorer.catalog import Entry
 
@@ -31,7 +30,7 @@ def _threads() -> int:
 
 
 THREADS = _threads()
-torch.set_num_threads(THREADS)
+set_threads(THREADS)
 
 
 @dataclass(frozen=True)

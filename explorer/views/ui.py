@@ -16,8 +16,8 @@ import streamlit as st
 from attention_core import MAX_BEAM, MAX_INPUT_CHARS, InputError, Trace
 from explorer.catalog import Entry, available_tasks, discover, find, metrics, test_metrics
 from explorer.content.examples import EXAMPLES, default_sentence, reference_for
-from explorer.figures import animation, style
-from explorer.numbers import inputs, tables
+from explorer.figures import animation, style, tables
+from explorer.numbers import inputs
 from explorer.strings import (
     KIND_KEYS,
     METRIC_KEYS,
