@@ -1,6 +1,6 @@
 """Decoding speed and memory, printed as JSON.
 
-    python benchmarks/bench_decode.py [--checkpoint DIR] [--repeat N] [--threads N]
+    python -m benchmarks.bench_decode [--checkpoint DIR] [--repeat N] [--threads N]
 
 Without --checkpoint it builds an untrained English->French model with the shipped sizes
 (timing does not depend on the weights, but the number of steps does: it is reported) and saves
@@ -14,21 +14,18 @@ import argparse
 import json
 import resource
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import torch
 
-import torch  # noqa: E402
-
-from attention_core import (  # noqa: E402
+from attention_core import (
     ModelConfig,
     Seq2Seq,
     Translator,
     Vocab,
-    checkpoint,  # noqa: E402
+    checkpoint,
     decode,
     get_task,
 )

@@ -1,7 +1,7 @@
 """Memory of the app's trace and player cache (explorer/memo.py), in one process, as JSON.
 
-    python benchmarks/cache_memory.py                 # 100 distinct dates per mode, Bahdanau
-    python benchmarks/cache_memory.py --sentences 50 --model dates-dot
+    python -m benchmarks.cache_memory                 # 100 distinct dates per mode, Bahdanau
+    python -m benchmarks.cache_memory --sentences 50 --model dates-dot
 
 For each mode (greedy, beam 5, forced) it decodes ``--sentences`` distinct dates through the
 same cached path the pages use (``explorer.views.models.trace``) and builds each one's step-player
@@ -17,11 +17,9 @@ import datetime
 import gc
 import json
 import os
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 
 def rss_mb() -> float:

@@ -1,6 +1,6 @@
 """How faithful is the 2-D geometry view? Figures for the shipped attention models, as JSON.
 
-    python benchmarks/geometry_fidelity.py [--checkpoints DIR] [--dates N]
+    python -m benchmarks.geometry_fidelity [--checkpoints DIR] [--dates N]
 
 For every step of every sentence (greedy decoding, the step that writes <eos> included) it
 compares the model's scores e^t_i with the projected scores of ``attention_core.geometry``:
@@ -27,18 +27,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import numpy as np
+import torch
 
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
-
-from attention_core import dates, decode, load  # noqa: E402
-from attention_core.geometry import (  # noqa: E402
+from attention_core import dates, decode, load
+from attention_core.geometry import (
     TOP_K,
     Projection2D,
     additive_geometry,
@@ -46,6 +42,7 @@ from attention_core.geometry import (  # noqa: E402
     state_geometry,
 )
 
+ROOT = Path(__file__).resolve().parents[1]
 MODELS = ("dates-dot", "dates-bahdanau", "fra-eng-dot", "fra-eng-bahdanau")
 EVERYDAY = ROOT / "tests/data/everyday-en-fr.tsv"
 

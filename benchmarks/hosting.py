@@ -1,6 +1,6 @@
 """Hosting figures, printed as JSON: cold start, warm page load, and server memory.
 
-    python benchmarks/hosting.py [--warm-loads 5] [--timeout 120]
+    python -m benchmarks.hosting [--warm-loads 5] [--timeout 120]
 
 Starts ``streamlit run app.py`` (headless, loopback only, a free port) and Debian's Chromium
 (through Playwright), then measures:
@@ -27,27 +27,12 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from load_test import (  # noqa: E402
-    APP_IDLE,
-    CHROMIUM_ARGS,
-    HEATMAP,
-    RUNNING,
-    free_port,
-    healthy,
-    rss_mb,
-    start_server,
-    trainings_running,
-)
-
-from explorer.catalog import discover  # noqa: E402
+from explorer.catalog import discover
+from support.browser import APP_IDLE, HEATMAP, RUNNING, launch_chromium
+from support.procs import rss_mb, trainings_running
+from support.server import ROOT, streamlit_server
 
 X_TICKS = HEATMAP + " .xaxislayer-above > g.xtick > text"
 # The step player's performance marks (explorer/player/player.js): its element mounted, plotly.js
@@ -125,30 +110,20 @@ def main() -> None:
 
     timeout_ms = args.timeout * 1000
     models = sorted(e.name for kinds in discover().values() for e in kinds.values())
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     report: dict = {"models": models, "trainings_running": trainings_running()}
-    with sync_playwright() as playwright, tempfile.TemporaryFile() as log:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS, headless=True
-        )
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)  # before the server: not part of its cold start
         page = browser.new_page()
         page.set_default_timeout(timeout_ms)
-        t0 = time.perf_counter()
-        server = start_server(port, log)
-        try:
-            while not healthy(url):
-                if server.poll() is not None or time.perf_counter() - t0 > args.timeout:
-                    log.seek(0)
-                    sys.exit(f"server did not start:\n{log.read().decode(errors='replace')}")
-                time.sleep(0.05)
-            report["server_healthy_s"] = round(time.perf_counter() - t0, 2)
-            report["rss_mb_idle"] = rss_mb(server.pid)
+        with streamlit_server(timeout_s=args.timeout) as server:
+            url, pid = server.url, server.proc.pid
+            report["server_healthy_s"] = round(server.healthy_s, 2)
+            report["rss_mb_idle"] = rss_mb(pid)
             page.goto(url)
             _drawn(page, timeout_ms)
-            report["cold_start_s"] = round(time.perf_counter() - t0, 2)
+            report["cold_start_s"] = round(time.perf_counter() - server.launched_at, 2)
             _idle(page, timeout_ms)
-            report["rss_mb_first_page"] = rss_mb(server.pid)
+            report["rss_mb_first_page"] = rss_mb(pid)
             page.close()
 
             for name in models:  # every model once: each stays cached for the process
@@ -157,7 +132,7 @@ def main() -> None:
                 _drawn(page, timeout_ms)
                 _idle(page, timeout_ms)
                 page.close()
-            report["rss_mb_all_models"] = rss_mb(server.pid)
+            report["rss_mb_all_models"] = rss_mb(pid)
 
             loads, titles, marks = [], [], []
             for _ in range(args.warm_loads):
@@ -184,11 +159,8 @@ def main() -> None:
                     if all(name in m for m in marks)
                 },
             }
-            report["rss_mb_end"] = rss_mb(server.pid)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-            browser.close()
+            report["rss_mb_end"] = rss_mb(pid)
+        browser.close()
     report["server_script_run_s"] = _script_run_seconds()
     report["rss_mb_breakdown_bare_process"] = _memory_breakdown(models)
     report["goals"] = {"cold_start_s": 8, "warm_load_s": 2, "rss_mb_all_models": 500}

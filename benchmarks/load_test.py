@@ -1,7 +1,7 @@
 """A classroom at once: many real browser sessions against one ``streamlit run`` server.
 
-    python benchmarks/load_test.py [--sessions 30] [--seconds 300] [--rounds 2]
-    python benchmarks/load_test.py --sessions 2 --seconds 60        # smoke run
+    python -m benchmarks.load_test [--sessions 30] [--seconds 300] [--rounds 2]
+    python -m benchmarks.load_test --sessions 2 --seconds 60        # smoke run
 
 Starts ``streamlit run app.py`` (headless, loopback only, a free port), then one headless
 Chromium (Debian's, through Playwright) with one browser context per session. Each session
@@ -26,33 +26,20 @@ import datetime as dt
 import json
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from attention_core.tasks import get_task
+from explorer.figures.style import token_text
+from explorer.strings import tr
+from support.browser import APP_IDLE, HEATMAP, RUNNING, launch_options
+from support.procs import rss_mb, trainings_running
+from support.server import streamlit_server
 
-from attention_core.tasks import get_task  # noqa: E402
-from explorer.figures.style import token_text  # noqa: E402
-from explorer.strings import tr  # noqa: E402
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
-HEATMAP = ".attn-heatmap"  # the step player's attention matrix
 X_TICKS = HEATMAP + " .xaxislayer-above > g.xtick > text"
-APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-RUNNING = "[data-testid='stStatusWidget']"
 EXCEPTION = "[data-testid='stException']"
 FORMATS = ("%B %d, %Y", "%d.%m.%Y", "%A, %B %d, %Y", "%Y/%m/%d", "%d %b %Y", "%b %d %Y")
 
@@ -109,76 +96,6 @@ PAGE_JS = """
   });
 })();
 """.replace("%(heatmap)s", HEATMAP)
-
-
-# ----- the server -----------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except OSError:
-        return False
-
-
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        tree.setdefault(ppid, []).append(int(entry.name))
-    return tree
-
-
-def rss_mb(pid: int) -> float:
-    """VmRSS of a process and all its descendants, in MB."""
-    tree, total, todo = _children(), 0, [pid]
-    while todo:
-        p = todo.pop()
-        todo += tree.get(p, [])
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return round(total / 1024, 1)
-
-
-def trainings_running() -> int:
-    count = 0
-    for entry in Path("/proc").iterdir():
-        try:
-            cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        count += "attention_core train" in cmd
-    return count
-
-
-def start_server(port: int, log) -> subprocess.Popen:
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
 # ----- one session ----------------------------------------------------------------------------
@@ -361,9 +278,7 @@ async def drive(args, run: Run, server_pid: int) -> dict:
 
     report: dict = {}
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(
-            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS, headless=True
-        )
+        browser = await pw.chromium.launch(**launch_options())
         try:
             # Warm-up: one session loads the page and every dates model (they stay cached).
             warm = Run(run.url, max(5.0, run.remaining()), run.verbose)
@@ -407,34 +322,19 @@ def main() -> None:
     if shutil.which("chromium") is None:
         parser.error("Debian's chromium is not installed (apt-get install chromium)")
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     load_before = os.getloadavg()
-    with tempfile.NamedTemporaryFile("w+b", suffix=".log", delete=False) as log:
-        server = start_server(port, log)
-        run = Run(url, args.seconds, args.verbose)
-        report: dict = {}
-        try:
-            while not healthy(url):
-                if server.poll() is not None or run.remaining() < 5:
-                    raise SystemExit(f"streamlit did not start; see {log.name}")
-                time.sleep(0.25)  # polling a process this script started
-            report["server_start_s"] = round(time.monotonic() - run.start, 1)
-            report["rss_idle_mb"] = rss_mb(server.pid)
-            report.update(asyncio.run(drive(args, run, server.pid)))
-            time.sleep(2)  # the server notices the closed sessions
-            report["rss_after_mb"] = rss_mb(server.pid)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-        server_log = Path(log.name).read_text(errors="replace")
+    report: dict = {}
+    with streamlit_server(timeout_s=min(120, args.seconds)) as server:
+        run = Run(server.url, args.seconds, args.verbose)
+        report["server_start_s"] = round(server.healthy_s, 1)
+        report["rss_idle_mb"] = rss_mb(server.proc.pid)
+        report.update(asyncio.run(drive(args, run, server.proc.pid)))
+        time.sleep(2)  # the server notices the closed sessions
+        report["rss_after_mb"] = rss_mb(server.proc.pid)
+    server_log, log_name = server.log_text(), server.log
     tracebacks = server_log.count("Traceback (most recent call last)")
     if tracebacks:
-        run.errors.append(f"server log has {tracebacks} tracebacks ({log.name})")
+        run.errors.append(f"server log has {tracebacks} tracebacks ({log_name})")
     all_latencies = [v for values in run.latencies.values() for v in values]
     out = {
         "sessions": args.sessions,
@@ -478,7 +378,7 @@ def main() -> None:
     }
     print(json.dumps(out, indent=1, ensure_ascii=False))
     if not tracebacks:
-        Path(log.name).unlink()  # kept (and named in the errors) when it holds tracebacks
+        log_name.unlink()  # kept (and named in the errors) when it holds tracebacks
 
 
 if __name__ == "__main__":

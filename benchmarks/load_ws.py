@@ -1,8 +1,8 @@
 """A classroom at once, without browsers: many sessions on Streamlit's own websocket protocol.
 
-    python benchmarks/load_ws.py --sessions 30            # issue 7's load test
-    python benchmarks/load_ws.py --sessions 30 --think 5  # a class that reads before clicking
-    python benchmarks/load_ws.py --sessions 3 --rounds 1  # smoke run
+    python -m benchmarks.load_ws --sessions 30            # issue 7's load test
+    python -m benchmarks.load_ws --sessions 30 --think 5  # a class that reads before clicking
+    python -m benchmarks.load_ws --sessions 3 --rounds 1  # smoke run
 
 Why not browsers: ``benchmarks/load_test.py`` drives real Chromium contexts, but 30 of them on
 this 2-core machine swamp the CPU (load average 19, page loads of 140 s): the browsers, not the
@@ -47,45 +47,28 @@ import json
 import os
 import random
 import re
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.parse
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ClientState_pb2 import ContextInfo
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.asyncio.client import connect
 
-from load_test import (  # noqa: E402
-    OutOfTime,
-    Run,
-    expected_ticks,
-    free_port,
-    healthy,
-    percentiles,
-    rss_mb,
-    sentences,
-    start_server,
-    trainings_running,
-)
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from streamlit.proto.ClientState_pb2 import ContextInfo  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
-from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
-from websockets.asyncio.client import connect  # noqa: E402
-
-from explorer.figures.style import HIGHLIGHT  # noqa: E402
-from explorer.player.data import apply  # noqa: E402
-from explorer.strings import tr  # noqa: E402
+from benchmarks.load_test import OutOfTime, Run, expected_ticks, percentiles, sentences
+from explorer.figures.style import HIGHLIGHT
+from explorer.player.data import apply
+from explorer.strings import tr
+from support.procs import cpu_s, rss_mb, trainings_running
+from support.server import streamlit_server
 
 SENTENCE_KEY, KIND_KEY, PLAYER_KEY = "sentence:dates", "kind", "player-"
 KINDS = ("bahdanau", "none", "dot")
 UNEXPECTED = tr("err_unexpected", "en")
 OOV = re.compile(f'^<span style="color:{re.escape(HIGHLIGHT)}">(.*)</span>$')  # source_labels
 DONE = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
-CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
 def spec_ticks(sentence: str) -> list[str]:
@@ -113,15 +96,6 @@ def outlined_step(spec: dict) -> int | None:
     """The 1-based step whose row the heatmap outlines (figures._highlight_row)."""
     shapes = spec.get("layout", {}).get("shapes") or []
     return round(shapes[0]["y0"] + 1.5) if shapes else None
-
-
-def cpu_s(pid: int) -> float:
-    """User + system CPU seconds of a process and its reaped children."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return sum(int(v) for v in fields[11:15]) / CLK_TCK
 
 
 def mounted(kind: str, el) -> WidgetState | None:
@@ -425,36 +399,20 @@ async def drive(run: WsRun, server_pid: int, sessions: int, rounds: int, stagger
 def measure(sessions: int = 30, rounds: int = 2, seconds: float = 300, stagger: float = 0.1,
             verbose: bool = False, think: float = 0.0) -> dict:  # fmt: skip
     """Start the server, run the sessions, stop the server; the report as a dict."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     load_before = os.getloadavg()
-    run = WsRun(url, seconds, verbose, think)
-    with tempfile.NamedTemporaryFile("w+b", suffix=".log", delete=False) as log:
-        server = start_server(port, log)
-        report: dict = {}
-        try:
-            while not healthy(url):
-                if server.poll() is not None or run.remaining() < 5:
-                    raise RuntimeError(f"streamlit did not start; see {log.name}")
-                time.sleep(0.25)  # polling a process this script started
-            report["server_start_s"] = round(time.monotonic() - run.start, 1)
-            report["rss_idle_mb"] = rss_mb(server.pid)
-            report.update(asyncio.run(drive(run, server.pid, sessions, rounds, stagger)))
-            time.sleep(2)  # the server notices the closed sessions
-            report["rss_after_mb"] = rss_mb(server.pid)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-        server_log = Path(log.name).read_text(errors="replace")
-    tracebacks = server_log.count("Traceback (most recent call last)")
+    report: dict = {}
+    with streamlit_server(timeout_s=min(120, seconds)) as server:
+        run = WsRun(server.url, seconds, verbose, think)
+        report["server_start_s"] = round(server.healthy_s, 1)
+        report["rss_idle_mb"] = rss_mb(server.proc.pid)
+        report.update(asyncio.run(drive(run, server.proc.pid, sessions, rounds, stagger)))
+        time.sleep(2)  # the server notices the closed sessions
+        report["rss_after_mb"] = rss_mb(server.proc.pid)
+    tracebacks = server.log_text().count("Traceback (most recent call last)")
     if tracebacks:
-        run.errors.append(f"server log has {tracebacks} tracebacks ({log.name})")
+        run.errors.append(f"server log has {tracebacks} tracebacks ({server.log})")
     else:
-        Path(log.name).unlink()  # kept (and named in the errors) when it holds tracebacks
+        server.log.unlink()  # kept (and named in the errors) when it holds tracebacks
     return _report(run, report, sessions, rounds, seconds, load_before)
 
 

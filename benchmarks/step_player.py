@@ -1,8 +1,8 @@
 """The step player in Chromium: what a step costs the server and the browser (issue 13).
 
-    python benchmarks/step_player.py            # Bahdanau, a 14-word sentence; prints JSON
-    python benchmarks/step_player.py --model fra-eng-dot --clicks 10
-    python benchmarks/step_player.py --sessions 30     # 30 sessions autoplaying at once
+    python -m benchmarks.step_player            # Bahdanau, a 14-word sentence; prints JSON
+    python -m benchmarks.step_player --model fra-eng-dot --clicks 10
+    python -m benchmarks.step_player --sessions 30     # 30 sessions autoplaying at once
 
 Starts ``streamlit run app.py`` on a free port and drives Debian's Chromium (the helpers of
 tests/browser.py). It opens the explorer on the sentence, waits until the player has drawn,
@@ -20,54 +20,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT))
-
-from browser import launch_chromium, streamlit_server, wait_idle  # noqa: E402
+from support.browser import launch_chromium, wait_idle
+from support.procs import cpu_s, rss_mb
+from support.server import ROOT, streamlit_server
 
 SENTENCE = "my grandmother used to tell us stories about the war when we were children ."
-CLK_TCK = os.sysconf("SC_CLK_TCK")
-
-
-def server_pid(log_path: Path) -> int | None:
-    """The streamlit process (found by its port in the log's file name)."""
-    port = log_path.stem.split("-")[-1]
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
-        try:
-            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if b"streamlit" in b" ".join(cmd) and port.encode() in cmd:
-            return int(pid)
-    return None
-
-
-def server_cpu_s(log_path: Path) -> float:
-    """CPU seconds of the streamlit process."""
-    pid = server_pid(log_path)
-    if pid is None:
-        return float("nan")
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
-
-
-def server_rss_mb(log_path: Path) -> float:
-    """Resident memory of the streamlit process, MB (from /proc)."""
-    pid = server_pid(log_path)
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return float("nan")
 
 
 def measure(model: str, sentence: str, clicks: int) -> dict:
@@ -98,7 +59,7 @@ def measure(model: str, sentence: str, clicks: int) -> dict:
         load_bytes = frames["received_bytes"]
         n = int(page.locator(".attn-slider").get_attribute("max"))
         frames.update(sent=0, received=0, received_bytes=0)
-        cpu_before = server_cpu_s(server.log)
+        cpu_before = cpu_s(server.proc.pid)
         # The latency in the page itself: click -> first animation frame with the outline moved.
         page.evaluate(
             """() => {
@@ -126,7 +87,7 @@ def measure(model: str, sentence: str, clicks: int) -> dict:
         page.wait_for_timeout(500)
         latencies = page.evaluate("window.__lat")
         paints = page.evaluate("window.__paint")
-        cpu_after = server_cpu_s(server.log)
+        cpu_after = cpu_s(server.proc.pid)
         payload_bytes = page.evaluate(
             "() => document.querySelector('.attn-player-root') ? 1 : 0"
         )  # present; the size comes from the server side below
@@ -207,19 +168,19 @@ def autoplay(model: str, sentence: str, sessions: int, seconds: float) -> dict:
             pages.append(page)
             if n == 0:  # the warm server: the model loaded, one session open
                 wait_idle(page, timeout=180_000)
-                warm_rss = server_rss_mb(server.log)
+                warm_rss = rss_mb(server.proc.pid)
         for page in pages:
             wait_idle(page, timeout=180_000)
         load_s = time.perf_counter() - started
-        rss_all = server_rss_mb(server.log)
+        rss_all = rss_mb(server.proc.pid)
         time.sleep(2)
         for page in pages:
             page.locator(".attn-speed").select_option("0.5")
             page.evaluate("() => document.querySelector('.attn-play').click()")  # no scrolling
         counting["on"] = True
-        cpu_before = server_cpu_s(server.log)
+        cpu_before = cpu_s(server.proc.pid)
         time.sleep(seconds)
-        cpu_after = server_cpu_s(server.log)
+        cpu_after = cpu_s(server.proc.pid)
         counting["on"] = False
         reached = [int(p.locator(".attn-slider").input_value()) for p in pages]
         browser.close()

@@ -1,4 +1,5 @@
-"""Shared fixtures: small random models for every attention kind, and a quickly trained one.
+"""Shared fixtures: small random models for every attention kind, a quickly trained one, the real
+checkpoints folder for every test, and a server and Chromium per browser test module.
 
 Random weights are enough for the structural properties (shapes, masks, equalities between
 code paths); the trained dates model checks that learning actually happens.
@@ -6,42 +7,18 @@ code paths); the trained dates model checks that learning actually happens.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import torch
 
-# The browser tests' fixtures (a streamlit server and Chromium, one each per test module).
-from browser import chromium, server  # noqa: E402, F401
-
-from attention_core import ATTENTION_KINDS, ModelConfig, Seq2Seq, Translator, Vocab, dates, get_task
+from attention_core import ATTENTION_KINDS, Translator
+from explorer.catalog import ENV_ROOT
+from support.marks import require_browser
+from support.server import streamlit_server
+from support.translators import make_translator
 
 # The test models are tiny: one thread is as fast, and it keeps the suite from oversubscribing a
 # 2-core machine that is also training (OpenMP threads spin while waiting for a busy core).
 torch.set_num_threads(1)
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared/data/tatoeba-fra-eng/fra-eng.tsv"
-needs_corpus = pytest.mark.skipif(
-    not CORPUS.is_file(), reason=f"the Tatoeba corpus is not at {CORPUS} (it is never committed)"
-)
-
-FRA_ENG_WORDS = (
-    "i you he she we they am are is the a cat dog house book see saw like eat apple . , ? ! "
-    "je tu il elle nous vous ils suis es est le la un une chat chien maison livre vois aime "
-    "mange pomme ' l' j' ai vu"
-).split()
-
-
-def make_translator(kind: str, task: str = "dates", seed: int = 0, **sizes) -> Translator:
-    torch.manual_seed(seed)
-    if task == "dates":
-        src, tgt = Vocab.build([dates.source_alphabet()]), Vocab.build([dates.target_alphabet()])
-    else:
-        src = tgt = Vocab.build([FRA_ENG_WORDS])
-    cfg = ModelConfig(
-        kind, len(src), len(tgt), **{"emb_dim": 16, "hidden": 24, "attn_dim": 12, **sizes}
-    )
-    return Translator(Seq2Seq(cfg), get_task(task), src, tgt, name=f"{task}-{kind}")
 
 
 @pytest.fixture(params=ATTENTION_KINDS)
@@ -63,3 +40,31 @@ def trained_dates(tmp_path_factory):
     cfg = TrainConfig.defaults_for("dates", "dot", epochs=2, train_size=12000, valid_size=300)
     last = train(cfg, out, log=lambda *_: None)
     return out, last
+
+
+@pytest.fixture(autouse=True)
+def _real_checkpoints(monkeypatch):
+    """The shipped checkpoints folder, whatever the environment says (a test may point the app
+    at its own folder with monkeypatch.setenv(ENV_ROOT, ...))."""
+    monkeypatch.delenv(ENV_ROOT, raising=False)
+
+
+@pytest.fixture(scope="module")
+def server():
+    """``streamlit run app.py`` for the module's tests (skips or fails without a browser)."""
+    require_browser()
+    with streamlit_server() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def chromium(server):
+    """Debian's Chromium, launched once per module."""
+    from playwright.sync_api import sync_playwright
+
+    from support.browser import launch_chromium
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import make_translator
 from PIL import Image
 
 from attention_core import decode
 from explorer.figures import animation
+from support.translators import make_translator
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,13 @@ import json
 from dataclasses import replace
 
 import pytest
-from conftest import make_translator
 
 from attention_core import decode
 from explorer.figures import beam as bf
 from explorer.figures import step as sf
 from explorer.figures import style
 from explorer.strings import STRINGS
+from support.translators import make_translator
 
 SOURCES = ("Tuesday, March 5, 2024", "5 mars 2024")
 HOSTILE = ["<b>x</b>", "&amp;", '<a href="http://e.com">l</a>', "<script>", " ", "<eos>"]

@@ -16,13 +16,6 @@ import re
 
 import numpy as np
 import pytest
-from browser import (
-    BROWSER_TIMEOUT_S,
-    ROOT,
-    needs_browser,
-    screenshot,
-    wait_idle,
-)
 from PIL import Image
 
 from attention_core import MAX_INPUT_CHARS, decode, get_task
@@ -30,6 +23,9 @@ from attention_core.checkpoint import load
 from explorer.content.examples import default_sentence
 from explorer.figures.style import token_text
 from explorer.strings import tr
+from support.browser import BROWSER_TIMEOUT_S, screenshot, wait_idle
+from support.marks import needs_browser
+from support.server import ROOT
 
 pytestmark = needs_browser
 

@@ -10,13 +10,6 @@ shipped dates checkpoint decoded here in the test process.
 from __future__ import annotations
 
 import pytest
-from browser import (
-    BROWSER_TIMEOUT_S,
-    ROOT,
-    needs_browser,
-    screenshot,
-    wait_idle,
-)
 
 from attention_core import decode
 from attention_core.checkpoint import load
@@ -25,6 +18,9 @@ from explorer.figures import beam as bf
 from explorer.figures import whatif as wf
 from explorer.figures.style import token_text
 from explorer.strings import tr
+from support.browser import BROWSER_TIMEOUT_S, screenshot, wait_idle
+from support.marks import needs_browser
+from support.server import ROOT
 
 pytestmark = needs_browser
 

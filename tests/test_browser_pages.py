@@ -9,14 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import (
-    BROWSER_TIMEOUT_S,
-    needs_browser,
-    screenshot,
-    wait_idle,
-)
 
 from explorer.strings import tr
+from support.browser import BROWSER_TIMEOUT_S, screenshot, wait_idle
+from support.marks import needs_browser
 
 pytestmark = needs_browser
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from browser import BROWSER_TIMEOUT_S, ROOT, needs_browser, screenshot, wait_idle
 
 from attention_core import decode
 from attention_core.checkpoint import load
 from explorer.figures.style import token_text
 from explorer.numbers import equations
 from explorer.strings import tr
+from support.browser import BROWSER_TIMEOUT_S, screenshot, wait_idle
+from support.marks import needs_browser
+from support.server import ROOT
 
 pytestmark = needs_browser
 

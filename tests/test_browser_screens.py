@@ -10,7 +10,9 @@ no word of the player is smaller than 18 px. Viewport screenshots are kept as ar
 from __future__ import annotations
 
 import pytest
-from browser import BROWSER_TIMEOUT_S, needs_browser, screenshot, wait_idle
+
+from support.browser import BROWSER_TIMEOUT_S, screenshot, wait_idle
+from support.marks import needs_browser
 
 pytestmark = needs_browser
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import torch
-from conftest import make_translator
 from safetensors.torch import load as st_load
 from safetensors.torch import save as st_save
 
@@ -25,6 +24,7 @@ from attention_core.checkpoint import (
     sha256,
 )
 from attention_core.model import ModelConfig
+from support.translators import make_translator
 
 ROOT = Path(__file__).resolve().parents[1]
 SENTENCE = "5 mars 2024"

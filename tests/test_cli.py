@@ -88,21 +88,21 @@ def cli(trained_dates, tmp_path_factory):
         yield result
 
 
-def _ok(proc: subprocess.CompletedProcess) -> str:
+def ok(proc: subprocess.CompletedProcess) -> str:
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     return proc.stdout
 
 
 def _json(proc: subprocess.CompletedProcess) -> dict:
-    return json.loads(_ok(proc))
+    return json.loads(ok(proc))
 
 
 # ----- translate ------------------------------------------------------------------------------
 
 
 def test_translate_table(cli):
-    lines = _ok(cli("table")).splitlines()
+    lines = ok(cli("table")).splitlines()
     shown = [c if c.strip() else "␣" for c in SENTENCE]  # a space token is drawn as ␣
     assert lines[0] == f"source: {' '.join(shown)}"
     assert lines[1].startswith("output: ")
@@ -201,7 +201,7 @@ def test_evaluate_json(cli):
 
 
 def test_evaluate_text_shows_the_dates_breakdowns(cli):
-    out = _ok(cli("evaluate_text"))
+    out = ok(cli("evaluate_text"))
     first = out.splitlines()[0]
     assert "generated held-out dates 1000-2999 (greedy)" in first and "char_accuracy" in first
     for group in ("locale", "width", "weekday", "century", "length"):
@@ -219,11 +219,11 @@ def test_train_stops_when_told_and_resumes_with_its_own_length(tmp_path):
              "--attn-dim", "8", "--threads", "1"]  # fmt: skip
     first = _run(["train", "--task", "dates", "--attention", "dot", "--out", str(out),
                   "--epochs", "2", "--stop-after-minutes", "0", *small])  # fmt: skip
-    assert json.loads(_ok(first).splitlines()[-1])["stopped"] is True
+    assert json.loads(ok(first).splitlines()[-1])["stopped"] is True
     state = json.loads((out / "train_state" / "state.json").read_text())
     assert (state["epoch"], state["batch"]) == (0, 1)  # saved after its first batch
     again = _run(["train", "--task", "dates", "--attention", "dot", "--out", str(out), "--resume"])
-    last = json.loads(_ok(again).splitlines()[-1])
+    last = json.loads(ok(again).splitlines()[-1])
     assert last["epoch"] == 2 and last["stopped"] is None  # 2 epochs, as saved, not the default
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import plotly.colors as pc
-from conftest import make_translator
 
 from attention_core import decode
 from explorer.figures import compare as cf
 from explorer.strings import tr
+from support.translators import make_translator
 
 
 def _rgb(colour: str) -> tuple[int, ...]:

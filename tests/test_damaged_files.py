@@ -16,10 +16,8 @@ from pathlib import Path
 
 import pytest
 import torch
-from conftest import make_translator
 from safetensors.torch import load as st_load
 from safetensors.torch import save as st_save
-from test_app import _app, _app_setup, _ok, _player  # noqa: F401 (_app_setup: autouse fixture)
 
 from attention_core import CheckpointError, load, save
 from attention_core.checkpoint import CONFIG, WEIGHTS, sha256
@@ -27,6 +25,8 @@ from explorer import catalog
 from explorer.catalog import ENV_ROOT
 from explorer.strings import STRINGS
 from explorer.views import models
+from support.apptest import ok, player, run_app
+from support.translators import make_translator
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES_DIR = ROOT / "explorer" / "pages"  # the page files (app.py lists them)
@@ -250,38 +250,38 @@ def test_app_serves_every_page_with_damaged_models_beside(root, tmp_path, monkey
     zero_length_weights(root / "fra-eng-dot", marker)
     monkeypatch.setenv(ENV_ROOT, str(root))
 
-    at = _app(model="dates-dot", sentence=SENTENCE)  # fra-eng comes first in the task menu
-    _ok(at)
+    at = run_app(model="dates-dot", sentence=SENTENCE)  # fra-eng comes first in the task menu
+    ok(at)
     assert at.sidebar.selectbox(key="task").value == "dates"
     radio = at.sidebar.radio(key="kind")
     labels = [radio.format_func(k) for k in KINDS]
     broken_label = STRINGS["en"]["unavailable_broken"]
     assert broken_label not in labels[0]
     assert broken_label in labels[1] and broken_label in labels[2]
-    assert _player(at), "the working model shows its step player"
+    assert player(at), "the working model shows its step player"
 
     for kind in ("bahdanau", "none"):
         at.sidebar.radio(key="kind").set_value(kind).run()
-        _ok(at)
+        ok(at)
         assert f"dates-{kind}" in at.error[0].value
         assert f"dates-{kind}" in at.code[0].value  # the loader's message, as plain text
-        assert not _player(at)
+        assert not player(at)
         for page in _pages():
             at.switch_page(page).run()
-            _ok(at)
+            ok(at)
             assert at.title, page  # the page ran to its title at least
         at.switch_page("explorer/pages/explorer.py").run()
 
     at.sidebar.radio(key="kind").set_value("dot").run()
-    _ok(at)
-    assert _player(at)
+    ok(at)
+    assert player(at)
     for page in _pages():
         at.switch_page(page).run()
-        _ok(at)
+        ok(at)
         assert at.title, page
     at.switch_page("explorer/pages/explorer.py").run()
 
     at.sidebar.selectbox(key="task").set_value("fra-eng").run()
-    _ok(at)
+    ok(at)
     assert "fra-eng-dot" in at.error[0].value and "empty" in at.code[0].value
     assert not marker.exists()

@@ -104,7 +104,7 @@ def test_decoding_is_deterministic_and_leaves_the_model_alone(translator):
 
 
 def test_threads_share_one_model():
-    from conftest import make_translator
+    from support.translators import make_translator
 
     tr = make_translator("bahdanau")
     expected = {s: decode(tr, s).to_json() for s in SOURCES}
@@ -127,7 +127,7 @@ def test_threads_share_one_model():
 
 
 def test_override_with_own_weights_reproduces_the_trace(kind):
-    from conftest import make_translator
+    from support.translators import make_translator
 
     if kind == "none":
         pytest.skip("the no-attention model has no weights to override")
@@ -141,7 +141,7 @@ def test_override_with_own_weights_reproduces_the_trace(kind):
 
 
 def test_one_hot_override_makes_the_context_that_key(kind):
-    from conftest import make_translator
+    from support.translators import make_translator
 
     if kind == "none":
         pytest.skip("the no-attention model has no weights to override")
@@ -160,7 +160,7 @@ def test_forced_prefix_appears_verbatim(translator):
 
 @pytest.mark.parametrize("option", ["prefix", "reference"])
 def test_forced_text_longer_than_the_output_cap_is_refused(option):
-    from conftest import make_translator
+    from support.translators import make_translator
 
     tr = make_translator("dot")
     limit = tr.task.max_target_tokens - 1

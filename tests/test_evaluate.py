@@ -1,9 +1,9 @@
 """evaluate.py: multi-reference scoring and length buckets."""
 
-from conftest import CORPUS, make_translator, needs_corpus
-
 from attention_core.data import EvalSet, group
 from attention_core.evaluate import _bleu_chrf, bucket_of, evaluate, score_outputs
+from support.marks import CORPUS, needs_corpus
+from support.translators import make_translator
 
 
 def test_multi_reference_bleu_uses_every_reference():

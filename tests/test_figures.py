@@ -11,13 +11,13 @@ import re
 
 import numpy as np
 import pytest
-from conftest import make_translator
 
 from attention_core import decode, save
 from explorer import catalog
 from explorer.figures import step as sf
 from explorer.figures import style, tables
 from explorer.numbers import equations, inputs
+from support.translators import make_translator
 
 KINDS = ("dot", "bahdanau", "none")
 HOSTILE = ["<b>x</b>", "&amp;", "<unk>", " ", '<a href="http://example.com">link</a>', "<eos>"]

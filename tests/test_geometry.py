@@ -6,7 +6,6 @@ Properties on tiny synthetic traces (built in numpy, no model), then the shipped
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -323,8 +322,7 @@ def test_shipped_bahdanau_model_additive_view(dates_models):
 
 
 def test_fidelity_benchmark_runs_on_a_few_dates(dates_models):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import geometry_fidelity
+    from benchmarks import geometry_fidelity
 
     figures = geometry_fidelity.measure(ROOT / "checkpoints/dates-dot", 3)
     assert figures["sentences"] == 3 and figures["exact_form"]

@@ -7,13 +7,13 @@ import json
 
 import numpy as np
 import pytest
-from conftest import make_translator
 
 from attention_core import decode
 from attention_core import geometry as geo
 from explorer.figures import geometry as gf
 from explorer.player import data as player_data
 from explorer.player import panels
+from support.translators import make_translator
 
 TRACES = {kind: decode(make_translator(kind), "5 mars 2024") for kind in ("dot", "bahdanau")}
 

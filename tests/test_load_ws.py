@@ -4,21 +4,16 @@ a small run of it (3 sessions, 1 round) against a real ``streamlit run app.py``.
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
-from conftest import make_translator
 from streamlit.proto.Checkbox_pb2 import Checkbox
 from streamlit.proto.Radio_pb2 import Radio
 from streamlit.proto.Slider_pb2 import Slider
 from streamlit.proto.TextInput_pb2 import TextInput
 
 from attention_core import decode
+from benchmarks import load_ws
 from explorer.figures import step as sf
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import load_ws  # noqa: E402
+from support.translators import make_translator
 
 SENTENCE = "<b>5</b> & März 2024"  # HTML-like characters, and letters the dates model lacks
 

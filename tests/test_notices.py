@@ -6,12 +6,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from conftest import make_translator
 
 from attention_core import decode
 from attention_core.checkpoint import load
 from explorer.numbers import inputs
 from explorer.strings import STRINGS
+from support.translators import make_translator
 
 DATES_DOT = Path(__file__).resolve().parents[1] / "checkpoints" / "dates-dot"
 needs_model = pytest.mark.skipif(not (DATES_DOT / "config.json").is_file(), reason="no model")

@@ -7,46 +7,36 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_app import (  # noqa: F401
-    HOSTILE,
-    _app,
-    _app_setup,
-    _figures,
-    _heatmap,
-    _ok,
-    _player,
-    _specs,
-    _z,
-    needs_dates,
-)
 
 from explorer.strings import STRINGS
+from support.apptest import HOSTILE, figures_json, heatmap, ok, player, run_app, specs, z_of
+from support.marks import needs_dates
 
 pytestmark = needs_dates
 BEAM, WHATIF = "explorer/pages/beam.py", "explorer/pages/whatif.py"
 
 
 def _page(path, **params):
-    at = _app(**params)
+    at = run_app(**params)
     at.switch_page(path).run()
-    _ok(at)
+    ok(at)
     return at
 
 
 def _tree_nodes(at) -> list[int]:
-    tree = _specs(at)[0]
+    tree = specs(at)[0]
     return sorted(c[0] for d in tree["data"] if d.get("customdata") for c in d["customdata"])
 
 
 def _no_raw_markup(at):
-    for spec in [*_specs(at), _figures(at)]:
+    for spec in [*specs(at), figures_json(at)]:
         dumped = json.dumps(spec)
         assert "<b>" not in dumped and "<script" not in dumped
 
 
 def _outputs(at) -> list[str]:
     """Each view's output in the step player (a dates model writes characters)."""
-    views = _player(at)["views"]
+    views = player(at)["views"]
     return ["".join(tok for tok in v["tokens"] if tok != "<eos>") for v in views]
 
 
@@ -54,7 +44,7 @@ def _matrices(at) -> list[dict]:
     """Each view's attention matrix at the step the player opens at."""
     from explorer.player.data import apply
 
-    data = _player(at)
+    data = player(at)
     figures = [v["heatmap"]["figure"] for v in data["views"]]
     return [apply(f["base"], f["steps"][data["start"]]) for f in figures]
 
@@ -77,21 +67,21 @@ def test_beam_page_in_both_languages(lang):
     assert not at.error and not at.warning
     assert at.code[0].value == "2024-03-05"  # the default sentence, best hypothesis
     assert at.code[1].value == at.code[0].value  # the picker starts on the best one
-    tree = _specs(at)[0]
+    tree = specs(at)[0]
     assert tree["layout"]["xaxis"]["title"]["text"] == STRINGS[lang]["hover_step"]
-    assert len(_specs(at)) == 1  # the tree; the hypothesis' steps are in the step player
-    assert len(_player(at)["views"][0]["panels"]) >= 5
+    assert len(specs(at)) == 1  # the tree; the hypothesis' steps are in the step player
+    assert len(player(at)["views"][0]["panels"]) >= 5
     assert any("β = 1.0" in c.value for c in at.caption)  # the length normalisation, stated
 
 
 def test_beam_width_changes_the_tree():
     at = _page(BEAM)
     at.slider(key="beam_width").set_value(1).run()
-    _ok(at)
+    ok(at)
     narrow = _tree_nodes(at)
     assert len(at.selectbox(key="beam_pick").options) >= 1
     at.slider(key="beam_width").set_value(6).run()
-    _ok(at)
+    ok(at)
     wide = _tree_nodes(at)
     assert len(wide) > len(narrow)
     assert at.code[0].value == "2024-03-05"
@@ -102,17 +92,17 @@ def test_picking_a_hypothesis_shows_it():
     at = _page(BEAM)
     at.slider(key="beam_width").set_value(4).run()
     picker = at.selectbox(key="beam_pick")
-    heat_before = _heatmap(at)
+    heat_before = heatmap(at)
     last = len(picker.options) - 1
     picker.set_value(last).run()
-    _ok(at)
+    ok(at)
     assert at.selectbox(key="beam_pick").value == last
     assert at.code[0].value == "2024-03-05"  # the search's best output does not move
     label = at.selectbox(key="beam_pick").options[last]
     shown = at.code[1].value
     assert shown in label  # the picked hypothesis' output, also in its label
-    assert _heatmap(at) != heat_before  # its own attention matrix
-    selected = [d for d in _specs(at)[0]["data"] if d.get("name") == "selected"]
+    assert heatmap(at) != heat_before  # its own attention matrix
+    selected = [d for d in specs(at)[0]["data"] if d.get("name") == "selected"]
     assert len(selected) == 1
 
 
@@ -129,21 +119,21 @@ def test_whatif_page_in_both_languages(lang):
     assert at.selectbox(key="whatif_how").options == [
         STRINGS[lang][k] for k in ("whatif_how_attend", "whatif_how_weights", "whatif_how_prefix")
     ]
-    data = _player(at)
+    data = player(at)
     assert [v["title"] for v in data["views"]] == [
         STRINGS[lang]["whatif_original"], STRINGS[lang]["whatif_whatif"],
     ]  # fmt: skip
     assert [p["name"] for p in data["views"][1]["panels"]] == ["weights", "topk"]
     assert data["start"] == at.slider(key="whatif_step").value - 1  # opens at the override
-    assert not _specs(at)  # every figure is in the player
+    assert not specs(at)  # every figure is in the player
 
 
 def test_an_override_changes_the_attention_and_is_marked():
     at = _page(WHATIF)
     at.slider(key="whatif_step").set_value(3).run()
     at.selectbox(key="whatif_pos").set_value(0).run()
-    _ok(at)
-    original, whatif = (_z(fig).tolist() for fig in _matrices(at))
+    ok(at)
+    original, whatif = (z_of(fig).tolist() for fig in _matrices(at))
     assert whatif[2] == [1.0] + [0.0] * (len(whatif[2]) - 1)  # all on the first token
     assert original[2] != whatif[2] and original[:2] == whatif[:2]
     for fig in _matrices(at):
@@ -163,7 +153,7 @@ def test_an_override_changes_the_attention_and_is_marked():
 def test_weights_by_hand_render():
     at = _page(WHATIF)
     at.selectbox(key="whatif_how").set_value("weights").run()
-    _ok(at)
+    ok(at)
     assert at.caption and STRINGS["en"]["whatif_weights_caption"] in [c.value for c in at.caption]
     # unedited, the table holds the model's own weights (rounded): the same output
     original, whatif = _outputs(at)
@@ -173,16 +163,16 @@ def test_weights_by_hand_render():
 def test_forced_prefix_is_kept_and_continued():
     at = _page(WHATIF, lang="ko")
     at.selectbox(key="whatif_how").set_value("prefix").run()
-    _ok(at)
+    ok(at)
     assert [i.value for i in at.info] == [STRINGS["ko"]["whatif_prefix_empty"]]
     at.text_input(key="whatif_prefix:dates").input("1999").run()
-    _ok(at)
+    ok(at)
     original, whatif = _outputs(at)
     assert original == "2024-03-05" and whatif.startswith("1999")
     band = _marks(_matrices(at)[1], "forced")
     assert band == [(-0.5, 3.5)]  # the 4 forced steps, shaded
     at.text_input(key="whatif_prefix:dates").input("<b>1</b>").run()
-    _ok(at)
+    ok(at)
     assert STRINGS["ko"]["whatif_prefix_unknown"] in [w.value for w in at.warning]
     _no_raw_markup(at)
 
@@ -190,7 +180,7 @@ def test_forced_prefix_is_kept_and_continued():
 def test_no_attention_model_can_only_force_a_prefix():
     at = _page(WHATIF)
     at.sidebar.radio(key="kind").set_value("none").run()
-    _ok(at)
+    ok(at)
     assert STRINGS["en"]["whatif_no_attention"] in [i.value for i in at.info]
     assert at.selectbox(key="whatif_how").options == [STRINGS["en"]["whatif_how_prefix"]]
 
@@ -201,7 +191,7 @@ def test_hostile_sentences_render_without_an_exception(path, text):
     at = _page(path)
     key = f"{'beam' if path == BEAM else 'whatif'}_sentence:dates"
     at.text_input(key=key).input(text).run()
-    _ok(at)
+    ok(at)
     assert [m.value for m in (*at.warning, *at.error)], "a translated warning or error"
     _no_raw_markup(at)
 
@@ -216,19 +206,19 @@ def test_pages_start_from_the_explorer_sentence(path):
     assert output() == "1999-08-17"
     page = "beam" if path == BEAM else "whatif"
     at.text_input(key=f"{page}_sentence:dates").input("5 mars 2024").run()
-    _ok(at)
+    ok(at)
     assert output() == "2024-03-05"
     at.switch_page("explorer/pages/explorer.py").run()  # the explorer keeps its own sentence
-    _ok(at)
+    ok(at)
     assert at.text_input(key="sentence:dates").value == "17/08/1999"
 
 
 def test_the_what_if_step_moves_after_an_example():
     at = _page(WHATIF)
     at.button(key="whatif_example:dates:2").click().run()
-    _ok(at)
+    ok(at)
     at.slider(key="whatif_step").set_value(2).run()
-    _ok(at)
+    ok(at)
     assert at.selectbox(key="whatif_pos").value in range(
         len(at.selectbox(key="whatif_pos").options)
     )

@@ -11,10 +11,12 @@ import json
 
 import numpy as np
 import pytest
-from test_app import APP, ROOT, _app_setup, _player, needs_dates  # noqa: F401  (the autouse fixture)
 
 from explorer.figures.style import CHOSEN
 from explorer.strings import STRINGS
+from support.apptest import APP, player
+from support.marks import needs_dates
+from support.server import ROOT
 
 PAGES_DIR = ROOT / "explorer" / "pages"  # the page files (app.py lists them)
 
@@ -29,11 +31,11 @@ def _page(slug: str, **params):
     return at.run()
 
 
-def _ok(at):
+def ok(at):
     assert not at.exception, [e.value for e in at.exception]
 
 
-def _specs(at) -> list[dict]:
+def specs(at) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
 
 
@@ -48,11 +50,11 @@ def _tokens(view: dict) -> str:
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_compare_renders(lang):
     at = _page("compare", lang=lang)
-    _ok(at)
+    ok(at)
     assert at.title[0].value == STRINGS[lang]["compare_title"]
     assert at.selectbox(key="compare_a").value == "dot"
     assert at.selectbox(key="compare_b").value == "bahdanau"
-    data = _player(at)  # both models on one step player
+    data = player(at)  # both models on one step player
     assert [v["kind"] for v in data["views"]] == ["dot", "bahdanau"]
     assert [_tokens(v) for v in data["views"]] == ["2024-03-05", "2024-03-05"]
     assert [p["name"] for p in data["views"][0]["panels"]] == [
@@ -70,7 +72,7 @@ def test_compare_renders(lang):
     assert (diff["name"], entropy["name"]) == ("difference", "entropy")
     trace = diff["figure"]["base"]["data"][0]
     assert (trace["zmin"], trace["zmax"]) == (-1, 1)
-    assert len(_specs(at)) == 1  # the coverage, drawn by Streamlit (it does not step)
+    assert len(specs(at)) == 1  # the coverage, drawn by Streamlit (it does not step)
     assert (at.query_params["a"], at.query_params["b"]) == ("dot", "bahdanau")
     assert not at.error
 
@@ -80,7 +82,7 @@ def test_compare_shared_figures_follow_the_cursor_and_the_models():
     from explorer.player.data import apply
 
     at = _page("compare")
-    data = _player(at)
+    data = player(at)
     diff = data["shared"][0]["figure"]
     for t in range(data["n"]):
         shape = apply(diff["base"], diff["steps"][t])["layout"]["shapes"][0]
@@ -89,29 +91,29 @@ def test_compare_shared_figures_follow_the_cursor_and_the_models():
     line = apply(entropy["base"], entropy["steps"][3])["layout"]["shapes"][1]
     assert line["x0"] == line["x1"] == 4
     at.selectbox(key="compare_b").set_value("none").run()
-    _ok(at)
-    assert [p["name"] for p in _player(at)["shared"]] == ["entropy"]  # no difference
+    ok(at)
+    assert [p["name"] for p in player(at)["shared"]] == ["entropy"]  # no difference
     assert STRINGS["en"]["compare_diff_needs_weights"] in [i.value for i in at.info]
 
 
 @needs_dates
 def test_compare_models_come_from_a_shared_link():
     at = _page("compare", a="bahdanau", b="none")
-    _ok(at)
+    ok(at)
     assert (at.selectbox(key="compare_a").value, at.selectbox(key="compare_b").value) == (
         "bahdanau", "none",
     )  # fmt: skip
-    assert [v["kind"] for v in _player(at)["views"]] == ["bahdanau", "none"]
+    assert [v["kind"] for v in player(at)["views"]] == ["bahdanau", "none"]
 
 
 @needs_dates
 def test_compare_sentence_changes_both_translations():
     at = _page("compare", lang="ko")
     at.text_input(key="compare_sentence:dates").input("17/08/1999").run()
-    _ok(at)
-    assert [_tokens(v) for v in _player(at)["views"]] == ["1999-08-17", "1999-08-17"]
+    ok(at)
+    assert [_tokens(v) for v in player(at)["views"]] == ["1999-08-17", "1999-08-17"]
     at.text_input(key="compare_sentence:dates").input("").run()
-    _ok(at)
+    ok(at)
     assert [w.value for w in at.warning] == [STRINGS["ko"]["err_empty"]]
 
 
@@ -121,11 +123,11 @@ def test_compare_sentence_changes_both_translations():
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_playground_renders(lang):
     at = _page("playground", lang=lang)
-    _ok(at)
+    ok(at)
     assert at.title[0].value == STRINGS[lang]["pg_title"]
-    assert len(_specs(at)) == 3
+    assert len(specs(at)) == 3
     assert len(at.latex) == 3 + 3 + 1  # scores and weights of 3 keys, the context
-    weights = _specs(at)[1]["data"][0]["y"]
+    weights = specs(at)[1]["data"][0]["y"]
     assert sum(weights) == pytest.approx(1.0, abs=1e-6)
 
 
@@ -133,23 +135,23 @@ def test_playground_inputs_change_the_numbers():
     from explorer.numbers import playground as pg
 
     at = _page("playground")
-    first = _specs(at)[1]["data"][0]["y"]
+    first = specs(at)[1]["data"][0]["y"]
     p = pg.preset("example", 2, 3)
     assert first == pytest.approx(pg.compute("dot", p["query"], p["keys"], p["keys"]).weights)
     at.slider(key="pg_temperature").set_value(3.0).run()
-    _ok(at)
-    flatter = _specs(at)[1]["data"][0]["y"]
+    ok(at)
+    flatter = specs(at)[1]["data"][0]["y"]
     assert max(flatter) < max(first)
     at.button(key="pg_preset:sharp").click().run()
-    _ok(at)
-    assert max(_specs(at)[1]["data"][0]["y"]) > 0.8
+    ok(at)
+    assert max(specs(at)[1]["data"][0]["y"]) > 0.8
     for kind in ("scaled", "general", "additive"):
         at.radio(key="pg_kind").set_value(kind).run()
-        _ok(at)
+        ok(at)
         assert any("\\tanh" in el.value for el in at.latex) == (kind == "additive")
     at.selectbox(key="pg_count").set_value(5).run()
-    _ok(at)
-    assert len(_specs(at)[1]["data"][0]["y"]) == 5
+    ok(at)
+    assert len(specs(at)[1]["data"][0]["y"]) == 5
 
 
 # ----- theory -------------------------------------------------------------------------------
@@ -158,7 +160,7 @@ def test_playground_inputs_change_the_numbers():
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_theory_renders(lang):
     at = _page("theory", lang=lang)
-    _ok(at)
+    ok(at)
     assert at.title[0].value == STRINGS[lang]["theory_title"]
     headers = [h.value for h in at.header]
     assert headers[0] == STRINGS[lang]["theory_bottleneck_title"] and len(headers) == 5
@@ -172,18 +174,17 @@ def test_theory_renders(lang):
 
 
 def test_theory_language_and_scaled_note(tmp_path, monkeypatch):
-    from conftest import make_translator
-
     from attention_core import save
     from explorer.catalog import ENV_ROOT
+    from support.translators import make_translator
 
     save(tmp_path / "dates-dot", make_translator("dot", scaled=True), {})
     monkeypatch.setenv(ENV_ROOT, str(tmp_path))
     at = _page("theory")
-    _ok(at)
+    ok(at)
     assert STRINGS["en"]["theory_dot_is_scaled"] in [i.value for i in at.info]
     at.sidebar.radio(key="lang").set_value("ko").run()
-    _ok(at)
+    ok(at)
     assert at.header[0].value == STRINGS["ko"]["theory_bottleneck_title"]
     assert STRINGS["ko"]["theory_dot_is_scaled"] in [i.value for i in at.info]
 
@@ -200,11 +201,11 @@ def test_why_without_english_french_checkpoints(lang, tmp_path, monkeypatch):
         (tmp_path / f"dates-{kind}").symlink_to(ROOT / "checkpoints" / f"dates-{kind}")
     monkeypatch.setenv(ENV_ROOT, str(tmp_path))
     at = _page("why", lang=lang)
-    _ok(at)
+    ok(at)
     assert at.title[0].value == STRINGS[lang]["why_title"]
     infos = [i.value for i in at.info]
     assert STRINGS[lang]["why_no_fra_eng"] in infos and STRINGS[lang]["why_long_none"] in infos
-    (dates,) = _specs(at)  # exact match of the dates models instead
+    (dates,) = specs(at)  # exact match of the dates models instead
     shipped = [json.loads((ROOT / f"checkpoints/dates-{k}/evaluation.json").read_text())
                for k in ("none", "dot", "bahdanau")]  # fmt: skip
     assert dates["data"][0]["y"] == [e["exact_match"] for e in shipped]
@@ -219,8 +220,8 @@ def test_why_with_english_french_checkpoints(lang, tmp_path, monkeypatch):
     make_fra_eng_folder(tmp_path)
     monkeypatch.setenv(ENV_ROOT, str(tmp_path))
     at = _page("why", lang=lang)
-    _ok(at)
-    bleu = _specs(at)[0]
+    ok(at)
+    bleu = specs(at)[0]
     names = bleu["layout"]["xaxis"]["ticktext"]
     for line, kind in zip(bleu["data"], ("none", "dot", "bahdanau")):
         saved = json.loads((tmp_path / f"fra-eng-{kind}/evaluation.json").read_text())
@@ -228,10 +229,10 @@ def test_why_with_english_french_checkpoints(lang, tmp_path, monkeypatch):
     outputs = [c.value for c in at.code][1:]  # after our reference: one per model
     assert len(outputs) == 3
     at.text_input(key="why_sentence").input("i see the cat .").run()
-    _ok(at)
+    ok(at)
     assert len(at.code) == 3 and [c.value for c in at.code] != outputs  # no reference now
     at.button(key="why_reset").click().run()
-    _ok(at)
+    ok(at)
     assert len(at.code) == 4
 
 
@@ -245,7 +246,7 @@ def test_why_hands_its_long_sentence_to_compare(tmp_path, monkeypatch):
     monkeypatch.setenv(ENV_ROOT, str(tmp_path))
     at = _page("why")
     at.button(key="why_to_compare").click().run()
-    _ok(at)
+    ok(at)
     assert at.title[0].value == STRINGS["en"]["compare_title"]
     assert at.text_input(key="compare_sentence:fra-eng").value == LONG_SENTENCE[0]
     assert at.sidebar.selectbox(key="task").value == "fra-eng"
@@ -258,13 +259,13 @@ def test_why_hands_its_long_sentence_to_compare(tmp_path, monkeypatch):
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_training_renders(lang):
     at = _page("training", lang=lang)
-    _ok(at)
+    ok(at)
     assert at.title[0].value == STRINGS[lang]["training_title"]
     config = json.loads((ROOT / "checkpoints/dates-dot/config.json").read_text())
     # it opens at the first record, before training: the alignment forms from there
     first = config.get("probe_snapshots", config["history"])[0]
     assert at.select_slider(key="training_epoch").value == 0
-    matrix, loss = _specs(at)
+    matrix, loss = specs(at)
     assert _values(matrix) == pytest.approx(np.asarray(first["probes"][0]["attention"]), rel=1e-6)
     assert loss["data"][0]["y"] == [r["train_loss"] for r in config["history"]]
 
@@ -276,15 +277,15 @@ def test_training_inputs_change_the_view():
     points = config.get("probe_snapshots", config["history"])
     last = points[-1]["probes"]
     at.select_slider(key="training_epoch").set_value(len(points) - 1).run()
-    _ok(at)
-    assert _values(_specs(at)[0]) == pytest.approx(np.asarray(last[0]["attention"]), rel=1e-6)
+    ok(at)
+    assert _values(specs(at)[0]) == pytest.approx(np.asarray(last[0]["attention"]), rel=1e-6)
     at.selectbox(key="training_probe").set_value(last[1]["source"]).run()
-    _ok(at)
-    assert _values(_specs(at)[0]) == pytest.approx(np.asarray(last[1]["attention"]), rel=1e-6)
+    ok(at)
+    assert _values(specs(at)[0]) == pytest.approx(np.asarray(last[1]["attention"]), rel=1e-6)
     at.sidebar.radio(key="kind").set_value("none").run()
-    _ok(at)
+    ok(at)
     assert STRINGS["en"]["training_no_attention"] in [i.value for i in at.info]
-    assert len(_specs(at)) == 1  # the loss curves only
+    assert len(specs(at)) == 1  # the loss curves only
 
 
 def _values(spec: dict) -> np.ndarray:

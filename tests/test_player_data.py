@@ -11,8 +11,6 @@ import json
 
 import numpy as np
 import pytest
-from conftest import make_translator
-from test_app import needs_dates
 
 from attention_core import ATTENTION_KINDS, decode
 from attention_core.checkpoint import load
@@ -22,6 +20,8 @@ from explorer.numbers import equations
 from explorer.player import data as player_data
 from explorer.player import panels
 from explorer.strings import STRINGS
+from support.marks import needs_dates
+from support.translators import make_translator
 
 HOSTILE = "<b>bold</b> & <a href='x'>a</a> $x^2$ the the"
 
@@ -37,7 +37,7 @@ def _traces():
 TRACES = _traces()
 
 
-def _z(fig: dict) -> np.ndarray:
+def z_of(fig: dict) -> np.ndarray:
     return player_data.decoded(fig["data"][0]["z"])
 
 
@@ -45,8 +45,8 @@ def _same(rebuilt: dict, built: dict, tanh: bool) -> None:
     """Equal figures; the tanh layer's output (computed in the browser from the two
     projections) may differ from the model's by one float32 unit in the last place."""
     if tanh:
-        np.testing.assert_allclose(_z(rebuilt), _z(built), rtol=0, atol=6e-8)
-        assert (_z(rebuilt) != _z(built)).mean() < 0.01
+        np.testing.assert_allclose(z_of(rebuilt), z_of(built), rtol=0, atol=6e-8)
+        assert (z_of(rebuilt) != z_of(built)).mean() < 0.01
         rebuilt["data"][0].pop("z"), built["data"][0].pop("z")
     assert rebuilt == built
 
@@ -63,7 +63,7 @@ def test_every_step_of_every_panel_equals_its_own_build(trace, lang):
         for t in range(len(trace.steps)):
             built = player_data.figure_dict(panel.figure(trace, t, lang), False)
             rebuilt = player_data.apply(spec["figure"]["base"], spec["figure"]["steps"][t], sources)
-            z = _z(rebuilt) if "z" in rebuilt["data"][0] else None
+            z = z_of(rebuilt) if "z" in rebuilt["data"][0] else None
             table = player_data.table_dict(panel.table(trace, t, lang))
             assert player_data.table_at(spec["table"], t, z) == table
             _same(rebuilt, built, tanh=panel.name == "energies")

@@ -28,7 +28,6 @@ from functools import cache
 
 import numpy as np
 import pytest
-from conftest import FRA_ENG_WORDS, make_translator
 from hypothesis import HealthCheck, assume, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 
@@ -38,6 +37,7 @@ from explorer.figures import step as sf
 from explorer.figures import style, tables
 from explorer.numbers import equations, inputs
 from explorer.strings import ERROR_KEYS, error_message, tr
+from support.translators import FRA_ENG_WORDS, make_translator
 
 KINDS = ("dot", "bahdanau", "none")
 DECODE_EXAMPLES = 5_000  # per task

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 import torch
-from conftest import make_translator
 
 from attention_core import decode, load, save
 from explorer import catalog
 from explorer.views import models
+from support.translators import make_translator
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("dot", "bahdanau", "none")

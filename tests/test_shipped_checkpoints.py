@@ -8,10 +8,10 @@ test-split pairs of the Tatoeba corpus when it is present (it is never committed
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, needs_corpus
 
 from attention_core import load
 from attention_core.evaluate import evaluate
+from support.marks import CORPUS, needs_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 NONE_DATES_FLOOR = 90.0  # measured 95.12 % on 5,000 (checkpoints/README.md)

@@ -4,45 +4,45 @@ and presenter mode change what the server designs; stepping itself is in the bro
 
 from __future__ import annotations
 
-from test_app import _app, _app_setup, _heatmap, _ok, _player, _translation, needs_dates  # noqa: F401
-
 from explorer.strings import STRINGS
+from support.apptest import heatmap, ok, player, run_app, translation
+from support.marks import needs_dates
 
 pytestmark = needs_dates
 
 
 def test_guess_mode_ships_the_hidden_steps_and_hides_the_translation():
-    at = _app(guess="1")
-    _ok(at)
+    at = run_app(guess="1")
+    ok(at)
     assert at.toggle(key="guess").value is True
-    data = _player(at)
+    data = player(at)
     assert data["guess"] is True
     view = data["views"][0]
     assert len(view["heatmap"]["guess"]) == view["n"]  # one hidden matrix per step
     assert all("?" in text for text in view["step_text_hidden"])
     assert not at.text, "the translation would give the answer away"
     at.toggle(key="guess").set_value(False).run()
-    _ok(at)
-    assert "guess" not in _player(at)["views"][0]["heatmap"]
-    assert _translation(at) == "2024-03-05"
+    ok(at)
+    assert "guess" not in player(at)["views"][0]["heatmap"]
+    assert translation(at) == "2024-03-05"
     assert at.query_params.get("guess") is None
 
 
 def test_presenter_mode_enlarges_the_figures_and_stays_in_the_url():
-    at = _app()
-    normal = _heatmap(at)["layout"]
+    at = run_app()
+    normal = heatmap(at)["layout"]
     at.toggle(key="present").set_value(True).run()
-    _ok(at)
-    assert _player(at)["present"] is True
-    large = _heatmap(at)["layout"]
+    ok(at)
+    assert player(at)["present"] is True
+    large = heatmap(at)["layout"]
     assert large["font"]["size"] > normal.get("font", {}).get("size", 12)
     assert large["height"] > normal["height"]
     assert at.query_params["present"] == "1"
-    shared = _app(present="1")  # a shared link opens in presenter mode
+    shared = run_app(present="1")  # a shared link opens in presenter mode
     assert shared.toggle(key="present").value is True
 
 
 def test_the_player_speaks_the_page_language():
-    at = _app(lang="ko")
-    labels = _player(at)["labels"]
+    at = run_app(lang="ko")
+    labels = player(at)["labels"]
     assert labels["next"] == STRINGS["ko"]["next"] and labels["reveal"] == STRINGS["ko"]["reveal"]

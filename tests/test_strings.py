@@ -80,10 +80,10 @@ def test_every_key_used_in_the_code_exists():
 
 def test_equation_captions_exist():
     import numpy as np
-    from conftest import make_translator
 
     from attention_core import decode
     from explorer.numbers import equations
+    from support.translators import make_translator
 
     for kind in ("dot", "bahdanau", "none", "general"):
         trace = decode(make_translator(kind), "5 mars 2024", mode="forced", reference="2024-03-05")
@@ -126,9 +126,8 @@ def test_error_messages_use_the_params(lang):
 
 
 def test_real_core_errors_are_translated():
-    from conftest import make_translator
-
     from attention_core import decode
+    from support.translators import make_translator
 
     tr_ = make_translator("dot")
     cases = {

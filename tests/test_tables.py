@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import make_translator
 
 from attention_core import decode
 from explorer.figures import tables
+from support.translators import make_translator
 
 SENTENCE = "5 5 March 2024"  # a repeated token: its two columns must stay apart
 

@@ -1,8 +1,8 @@
 import pytest
-from conftest import make_translator
 
 from attention_core import MAX_INPUT_CHARS, InputError, decode, get_task
 from attention_core.tasks import TASKS
+from support.translators import make_translator
 
 FRA_ENG, DATES = get_task("fra-eng"), get_task("dates")
 

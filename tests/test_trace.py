@@ -4,9 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import make_translator
-
 from attention_core import decode
+from support.translators import make_translator
 
 
 def test_a_trace_reads_back_without_torch(tmp_path):

@@ -9,11 +9,11 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from conftest import make_translator
 
 from attention_core import decode, get_task
 from explorer.figures import whatif as wf
 from explorer.strings import STRINGS
+from support.translators import make_translator
 
 SOURCE = "Tuesday, March 5, 2024"
 

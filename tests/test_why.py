@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FRA_ENG_WORDS, make_translator
 
 from attention_core import save
 from attention_core.evaluate import evaluate
 from explorer.catalog import discover, read_evaluation
 from explorer.figures import why
+from support.translators import FRA_ENG_WORDS, make_translator
 
 ROOT = Path(__file__).resolve().parents[1]
 EN = [w for w in FRA_ENG_WORDS[:19] if w.isalpha()]
