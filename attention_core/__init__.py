@@ -11,6 +11,7 @@ _EXPORTS = {
     "CheckpointError": "checkpoint", "load": "checkpoint", "save": "checkpoint",
     "Translator": "decoding", "decode": "decoding", "translate_batch": "decoding",
     "set_threads": "decoding",
+    "DecodeOptions": "options",
     "ATTENTION_KINDS": "model", "ModelConfig": "model", "Seq2Seq": "model",
     "MAX_BEAM": "tasks", "MAX_INPUT_CHARS": "tasks", "TASKS": "tasks", "InputError": "tasks",
     "get_task": "tasks", "Hypothesis": "trace", "Step": "trace", "Trace": "trace",

@@ -12,6 +12,7 @@ import shlex
 import sys
 
 from .model import ATTENTION_KINDS
+from .options import DecodeOptions
 from .tasks import MAX_BEAM, TASKS, InputError
 
 EXIT_USAGE, EXIT_ERROR = 2, 1
@@ -161,14 +162,18 @@ def _run(args, argv) -> int:
     if args.command == "translate":
         from .decoding import decode
 
+        if args.beam > 1 and args.reference is not None:
+            raise InputError("bad_mode", "--beam does not combine with --reference")
         mode = "forced" if args.reference is not None else ("beam" if args.beam > 1 else "greedy")
         overrides = _overrides(tr, args.sentence, args.attend, args.override)
-        if args.beam > 1 and (overrides or args.prefix or args.reference is not None):
-            raise InputError(
-                "bad_mode", "--beam does not combine with --reference, --prefix or what-if options"
-            )
-        trace = decode(tr, args.sentence, mode=mode, beam=args.beam, reference=args.reference,
-                       prefix=args.prefix, overrides=overrides or None)  # fmt: skip
+        options = DecodeOptions.of(
+            mode=mode,
+            beam=args.beam,
+            reference=args.reference,
+            prefix=args.prefix,
+            overrides=overrides or None,
+        )  # the same checks as the app's: --beam with --prefix or a what-if fails
+        trace = decode(tr, args.sentence, options)
         print(trace.to_json() if args.format == "json" else _table(trace))
         return 0
 

@@ -18,8 +18,9 @@ import torch
 
 from .beam import beam_search
 from .model import Seq2Seq
+from .options import DecodeOptions
 from .recording import make_step, new_trace, numpy_records
-from .tasks import MAX_BEAM, InputError, Task
+from .tasks import InputError, Task
 from .trace import Trace
 from .vocab import SOS, Vocab
 
@@ -108,22 +109,22 @@ def greedy_steps(
 def decode(
     tr: Translator,
     text: str,
-    mode: str = "greedy",
-    beam: int = 5,
-    reference: str | None = None,
+    options: DecodeOptions | None = None,
+    *,
     top_k: int = TOP_K,
-    overrides: dict[int, list[float]] | None = None,
-    prefix: str | None = None,
-    length_penalty: float = 1.0,
     record: bool = True,
+    **fields,
 ) -> Trace | list[str]:
-    """Decode ``text`` and return its trace (or only the output tokens if ``record`` is False).
-
-    mode: "greedy"; "beam" (width ``beam``); "forced" (teacher forcing on ``reference``).
-    overrides: step -> source weights that replace the softmax at that step (renormalised).
-    prefix: target text the output must start with; the model continues after it.
-    With overrides or a prefix, decoding is greedy (a what-if changes one path, not a beam).
+    """Decode ``text`` as ``options`` say and return its trace (or only the output tokens if
+    ``record`` is False). Instead of ``options``, its fields may be given as keywords
+    (``decode(tr, text, mode="beam", beam=5)``); either way they pass ``DecodeOptions``'
+    checks. With overrides or a prefix, decoding is greedy (a what-if changes one path).
     """
+    if options is None:
+        options = DecodeOptions.of(**fields)
+    elif fields:
+        raise TypeError("give DecodeOptions or its fields, not both")
+    mode, reference, prefix = options.mode, options.reference, options.prefix
     tokens, src, oov = _source(tr, text)
     memory, state = tr.model.start(src, torch.tensor([len(tokens)]))
     max_steps = tr.task.max_output(len(tokens))
@@ -141,15 +142,12 @@ def decode(
         _check_target_length(tr, prefix_tokens)
         forced = tr.tgt_vocab.encode(prefix_tokens)
         max_steps = max(max_steps, len(forced) + 1)
-    elif mode not in ("greedy", "beam"):
-        raise InputError("bad_mode", f"unknown decoding mode {mode!r}")
-    override_t = {int(t): _override_tensor(w, len(tokens)) for t, w in (overrides or {}).items()}
+    override_t = {t: _override_tensor(w, len(tokens)) for t, w in options.overrides}
 
-    if mode == "beam" and not forced and not override_t:
-        if not 1 <= beam <= MAX_BEAM:
-            raise InputError("bad_beam", f"beam width must be 1 to {MAX_BEAM}", limit=MAX_BEAM)
+    if mode == "beam":  # DecodeOptions: no reference, prefix or override with a beam
+        beam, alpha = options.beam, options.length_penalty
         return beam_search(
-            tr, tokens, oov, text, memory, state, beam, max_steps, length_penalty, top_k, record
+            tr, tokens, oov, text, memory, state, beam, max_steps, alpha, top_k, record
         )
 
     records, logps, chosen = greedy_steps(tr.model, memory, state, max_steps, forced, override_t)

@@ -59,7 +59,7 @@ from websockets.asyncio.client import connect
 
 from benchmarks.load_test import OutOfTime, Run, expected_ticks, percentiles, sentences
 from explorer.figures.style import HIGHLIGHT
-from explorer.player.data import apply
+from explorer.player.wire import apply
 from explorer.strings import tr
 from support.procs import cpu_s, rss_mb, trainings_running
 from support.server import streamlit_server

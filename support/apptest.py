@@ -47,7 +47,7 @@ def translation(at) -> str:
 
 def heatmap(at) -> dict:
     """The attention matrix at the step the player opens at (as the browser rebuilds it)."""
-    from explorer.player.data import apply
+    from explorer.player.wire import apply
 
     data = player(at)
     heat = data["views"][0]["heatmap"]["figure"]

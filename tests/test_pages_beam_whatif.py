@@ -42,7 +42,7 @@ def _outputs(at) -> list[str]:
 
 def _matrices(at) -> list[dict]:
     """Each view's attention matrix at the step the player opens at."""
-    from explorer.player.data import apply
+    from explorer.player.wire import apply
 
     data = player(at)
     figures = [v["heatmap"]["figure"] for v in data["views"]]

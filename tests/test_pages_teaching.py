@@ -79,7 +79,7 @@ def test_compare_renders(lang):
 
 @needs_dates
 def test_compare_shared_figures_follow_the_cursor_and_the_models():
-    from explorer.player.data import apply
+    from explorer.player.wire import apply
 
     at = _page("compare")
     data = player(at)

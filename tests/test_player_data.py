@@ -2,7 +2,7 @@
 rebuilds at step t equals what the server's figure, table and equation code give for step t.
 
 The browser applies each step's update to step 1's figure with the same rules as
-``player_data.apply``; the browser tests check that the drawn values match too.
+``wire.apply``; the browser tests check that the drawn values match too.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from explorer.figures import step as sf
 from explorer.figures import style, tables
 from explorer.numbers import equations
 from explorer.player import data as player_data
-from explorer.player import panels
+from explorer.player import panels, wire
 from explorer.strings import STRINGS
 from support.marks import needs_dates
 from support.translators import make_translator
@@ -38,7 +38,7 @@ TRACES = _traces()
 
 
 def z_of(fig: dict) -> np.ndarray:
-    return player_data.decoded(fig["data"][0]["z"])
+    return wire.decoded(fig["data"][0]["z"])
 
 
 def _same(rebuilt: dict, built: dict, tanh: bool) -> None:
@@ -62,10 +62,10 @@ def test_every_step_of_every_panel_equals_its_own_build(trace, lang):
         spec = by_name[panel.name]
         for t in range(len(trace.steps)):
             built = player_data.figure_dict(panel.figure(trace, t, lang), False)
-            rebuilt = player_data.apply(spec["figure"]["base"], spec["figure"]["steps"][t], sources)
+            rebuilt = wire.apply(spec["figure"]["base"], spec["figure"]["steps"][t], sources)
             z = z_of(rebuilt) if "z" in rebuilt["data"][0] else None
-            table = player_data.table_dict(panel.table(trace, t, lang))
-            assert player_data.table_at(spec["table"], t, z) == table
+            table = wire.table_dict(panel.table(trace, t, lang))
+            assert wire.table_at(spec["table"], t, z) == table
             _same(rebuilt, built, tanh=panel.name == "energies")
 
 
@@ -89,10 +89,10 @@ def test_large_step_matrices_travel_in_compact_forms(trace):
 
 
 def test_compact_rows_keeps_what_it_cannot_compact():
-    assert player_data.compact_rows([["a", "a"], ["b", "b"]]) == {"$rows": ["a", "b"], "n": 2}
+    assert wire.compact_rows([["a", "a"], ["b", "b"]]) == {"$rows": ["a", "b"], "n": 2}
     for custom in ([["a", "b"]], [["a"], ["b", "b"]], [[1, 1]], [], "x"):
-        assert player_data.compact_rows(custom) == custom
-    assert player_data.expand({"$rows": ["a", "b"], "n": 2}) == [["a", "a"], ["b", "b"]]
+        assert wire.compact_rows(custom) == custom
+    assert wire.expand({"$rows": ["a", "b"], "n": 2}) == [["a", "a"], ["b", "b"]]
 
 
 @pytest.mark.parametrize("trace", TRACES, ids=[t.attention_kind for t in TRACES])
@@ -101,7 +101,7 @@ def test_the_matrix_outlines_each_step(trace):
     heat = view["heatmap"]["figure"]
     for t in range(len(trace.steps)):
         built = player_data.figure_dict(sf.attention_heatmap(trace, t, "en"), False)
-        assert player_data.apply(heat["base"], heat["steps"][t]) == built
+        assert wire.apply(heat["base"], heat["steps"][t]) == built
         shape = built["layout"]["shapes"][0]
         assert (shape["y0"], shape["y1"]) == (t - 0.5, t + 0.5)
 
@@ -112,7 +112,7 @@ def test_guess_mode_blanks_the_step_and_later_rows_but_keeps_the_matrix(trace):
     heat = view["heatmap"]
     n, s = len(trace.steps), len(trace.source_tokens)
     for t in range(n):
-        hidden = player_data.apply(heat["figure"]["base"], heat["guess"][t])
+        hidden = wire.apply(heat["figure"]["base"], heat["guess"][t])
         built = player_data.figure_dict(sf.attention_heatmap(trace, t, "en", hide_from=t), False)
         assert hidden["data"][0].pop("hoverongaps") is False  # no hover on the hidden cells
         # ... so their customdata (the step's token, "?" in the full build) is never shown

@@ -95,7 +95,7 @@ def test_equation_captions_exist():
 def _core_error_codes() -> set[str]:
     codes = set()
     # the modules the app calls (cli.py has one more code, for a command-line option)
-    for name in ("tasks.py", "decoding.py", "beam.py", "trace.py", "checkpoint.py"):
+    for name in ("tasks.py", "options.py", "decoding.py", "beam.py", "trace.py", "checkpoint.py"):
         path = ROOT / "attention_core" / name
         codes |= set(re.findall(r"InputError\(\s*\"([a-z_]+)\"", path.read_text(encoding="utf-8")))
     return codes

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from attention_core import Trace
-from explorer.figures.step import matrix_figure
+from explorer.figures.matrix import matrix_figure
 from explorer.figures.style import FONT, HIGHLIGHT, source_labels, token_html, token_text
 from explorer.numbers import alignment
 from explorer.strings import tr

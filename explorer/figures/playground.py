@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from explorer.figures.step import matrix_figure
+from explorer.figures.matrix import matrix_figure
 from explorer.figures.style import FONT, VALUES_SCALE, WEIGHTS_SCALE
 from explorer.numbers.playground import Result
 from explorer.strings import tr

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from explorer.figures.step import matrix_figure
+from explorer.figures.matrix import matrix_figure
 from explorer.figures.style import FONT, HIGHLIGHT, token_html, token_text
 from explorer.strings import tr
 

@@ -8,6 +8,7 @@ matrix with the step's row outlined, the step's weights and its main equation.
 import streamlit as st
 
 from explorer.strings import tr
+from explorer.views import explorer as view
 from explorer.views import stepper, ui
 
 sel = ui.page_start()
@@ -33,8 +34,8 @@ if task == "dates":  # what the dates models read, where the date is typed
 row, toggles = st.columns([3, 2], vertical_alignment="center")
 more = row.expander(tr("explorer_more_label", lang), key="explorer_more")
 with more:
-    ui.example_buttons(task, lang)
-    mode, beam, reference = ui.decode_controls(task, lang)
+    view.example_buttons(task, lang)
+    mode, beam, reference = view.decode_controls(task, lang)
 stepper.classroom_controls(lang, toggles)
 sentence = st.session_state[key] or ""
 
@@ -47,14 +48,14 @@ ui.sync_url(
     }
 )
 
-trace = ui.run_decode(sel, sentence, mode, beam, reference)
+trace = view.run_decode(sel, sentence, mode, beam, reference)
 if trace is None:
     st.stop()
 
 with more:
     if not stepper.guessing():  # in guess mode the player shows the output word by word
-        ui.show_translation(trace, lang)
-    ui.show_details(sel, trace)
+        view.show_translation(trace, lang)
+    view.show_details(sel, trace)
 used = (beam if mode == "beam" else 1, reference if mode == "forced" else "")
 trace_key = (sel.entry.name, sel.entry.version, sentence, mode, *used)
 stepper.player([trace], trace_key, lang)

@@ -15,20 +15,18 @@ are escaped by ``style.token_html`` as everywhere else.
 
 from __future__ import annotations
 
-import base64
 import json
-import math
 import re
 
 import numpy as np
 import plotly.graph_objects as go
-from _plotly_utils.utils import to_typed_array_spec
 
 from attention_core import Trace
 from explorer.figures import step as sf
 from explorer.figures import style, tables
 from explorer.numbers import equations
 from explorer.player import panels
+from explorer.player.wire import compact_rows, decoded, encoded, plain, stepped_tables, table_dict
 from explorer.strings import tr
 
 # Markdown in our strings: **bold** and $math$ (KaTeX); everything else is text.
@@ -62,25 +60,6 @@ def segments(text: str) -> list[list[str]]:
     return out
 
 
-def plain(value):
-    """JSON-ready: numpy to lists, floats as the float32 they are, NaN and ±inf to None."""
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, np.ndarray):  # (Plotly already turns numeric arrays into base64)
-        return plain(value.tolist())
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        v = float(value)
-        # the model computes in float32: its shortest decimal keeps every digit it has
-        return float(str(np.float32(v))) if math.isfinite(v) else None
-    return value
-
-
 def figure_dict(fig: go.Figure, present: bool) -> dict:
     """The figure as plain data for plotly.js, without its template (the payload has one)."""
     if present:
@@ -88,182 +67,6 @@ def figure_dict(fig: go.Figure, present: bool) -> dict:
     spec = plain(fig.to_plotly_json())
     spec["layout"].pop("template", None)
     return {"data": spec.get("data", []), "layout": spec["layout"]}
-
-
-def encode(value):
-    """An update's values as the figure has them: numeric arrays as Plotly's base64 typed
-    arrays (float32, exact), everything else plain."""
-    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
-        if value.size == 0:  # (Plotly's spec keeps an empty array as it is)
-            return []
-        return to_typed_array_spec(np.ascontiguousarray(value, dtype=np.float32))
-    if isinstance(value, dict):
-        return {k: encode(v) for k, v in value.items()}
-    return plain(value)
-
-
-# ----- compact forms on the wire --------------------------------------------------------------
-# Three forms keep a sentence's payload small (the browser, player.js ``expand``, undoes them
-# with the same rules as ``expand`` here, and the tests check both against the figures built
-# for each step):
-# - {"$rows": labels, "n": n}: a customdata matrix whose row i is labels[i] n times (the hover
-#   labels of a heatmap over hidden units);
-# - {"$op": "scale_rows", "of": panel, "by": w, "append": a}: rows w_i * z_i of that panel's
-#   z, then the row a (the weighted values α_i h_i and their sum, the context); float32
-#   products, so exactly the server's numbers;
-# - {"$op": "tanh_add", "of": panel, "row": q}: tanh(q + z_i) for every row z_i of that
-#   panel's z (Bahdanau's tanh layer output from W_b s_{t-1} and W_c h_i); the browser's tanh
-#   is within one float32 unit in the last place (6e-8) of the model's.
-# A table column may be {"$zrow": r} or {"$zcol": c}: that row or column of the panel's z at
-# the same step (the table of a heatmap is its z, so it is not sent twice).
-
-
-def decoded(value) -> np.ndarray:
-    """A typed-array spec (or plain list) as a float32 numpy array."""
-    if isinstance(value, dict) and "bdata" in value:
-        flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-        shape = tuple(int(n) for n in str(value.get("shape", len(flat))).split(","))
-        return flat.reshape(shape).astype(np.float32)
-    return np.asarray(value, dtype=np.float32)
-
-
-def compact_rows(custom):
-    """customdata whose every row repeats one label, as {"$rows", "n"}; else as it is."""
-    if not isinstance(custom, list) or len(custom) == 0:
-        return custom
-    rows = []
-    for row in custom:
-        if not isinstance(row, list) or not row or any(cell != row[0] for cell in row):
-            return custom
-        if not isinstance(row[0], str) or len(row) != len(custom[0]):
-            return custom
-        rows.append(row[0])
-    return {"$rows": rows, "n": len(custom[0])}
-
-
-def expand(value, sources: dict | None = None):
-    """A compact form as the full value (``sources``: panel name -> its base z)."""
-    if not isinstance(value, dict):
-        return value
-    if "$rows" in value:
-        return [[label] * value["n"] for label in value["$rows"]]
-    op = value.get("$op")
-    if op is None:
-        return value
-    z = decoded((sources or {})[value["of"]])  # (S, D)
-    if op == "scale_rows":
-        by = decoded(value["by"]).astype(np.float64)
-        rows = (by[:, None] * z.astype(np.float64)).astype(np.float32)
-        out = np.vstack([rows, decoded(value["append"])[None, :]])
-    elif op == "tanh_add":
-        row = decoded(value["row"])
-        out = np.tanh((row[None, :] + z).astype(np.float32).astype(np.float64))
-    else:
-        raise ValueError(f"unknown compact form {op!r}")
-    return to_typed_array_spec(np.ascontiguousarray(out, dtype=np.float32))
-
-
-def encoded(update: dict) -> dict:
-    out = {}
-    if update.get("data"):
-        out["data"] = {
-            str(i): {path: encode(v) for path, v in attrs.items()}
-            for i, attrs in update["data"].items()
-        }
-    if update.get("layout"):
-        out["layout"] = {path: encode(v) for path, v in update["layout"].items()}
-    return out
-
-
-_PART = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")
-
-
-def _set(target: dict, path: str, value) -> None:
-    """Plotly's attribute path ("marker.color", "shapes[0].y0") set in nested dicts/lists."""
-    parts = path.split(".")
-    node = target
-    for n, part in enumerate(parts):
-        name, index = _PART.fullmatch(part).groups()
-        last = n == len(parts) - 1
-        if index is None:
-            if last:
-                node[name] = value
-            else:
-                node = node.setdefault(name, {})
-        else:
-            items = node[name]
-            if last:
-                items[int(index)] = value
-            else:
-                node = items[int(index)]
-
-
-def apply(base: dict, update: dict, sources: dict | None = None) -> dict:
-    """``base`` with an encoded ``update`` applied (what the browser does at each step), its
-    compact forms expanded."""
-    fig = json.loads(json.dumps(base))
-    for trace in fig["data"]:
-        if "customdata" in trace:
-            trace["customdata"] = expand(trace["customdata"])
-    for i, attrs in update.get("data", {}).items():
-        for path, value in attrs.items():
-            _set(fig["data"][int(i)], path, expand(value, sources))
-    for path, value in update.get("layout", {}).items():
-        _set(fig["layout"], path, value)
-    return fig
-
-
-def _reference(values: np.ndarray, z: np.ndarray | None):
-    """{"$zrow": r} / {"$zcol": c} where ``values`` is exactly that row / column of z."""
-    if z is None or z.ndim != 2:
-        return None
-    if len(values) == z.shape[1]:
-        for r in range(z.shape[0]):
-            if np.array_equal(z[r], values):
-                return {"$zrow": r}
-    if len(values) == z.shape[0]:
-        for c in range(z.shape[1]):
-            if np.array_equal(z[:, c], values):
-                return {"$zcol": c}
-    return None
-
-
-def table_dict(frame, z: np.ndarray | None = None) -> dict:
-    """A table by columns: numbers as float32 typed arrays (or a reference to the figure's z,
-    when they are one of its rows or columns), other cells as text."""
-    columns = []
-    for name in frame.columns:
-        values = frame[name].to_numpy()
-        if values.dtype.kind == "f":
-            values = values.astype(np.float32)
-            columns.append(_reference(values, z) or encode(values))
-        else:
-            columns.append(
-                [str(v) if not isinstance(v, (int, np.integer)) else int(v) for v in values]
-            )
-    return {"columns": [str(c) for c in frame.columns], "cells": columns}
-
-
-def table_at(spec: dict, t: int, z: np.ndarray | None = None) -> dict:
-    """Step t's table from its stepped form, references to z resolved (as the browser does)."""
-    cells = []
-    for j, column in enumerate(spec["base"]["cells"]):
-        column = spec["steps"][t].get(str(j), column)
-        if isinstance(column, dict) and "$zrow" in column:
-            column = encode(z[column["$zrow"]])
-        elif isinstance(column, dict) and "$zcol" in column:
-            column = encode(np.ascontiguousarray(z[:, column["$zcol"]]))
-        cells.append(column)
-    return {"columns": spec["base"]["columns"], "cells": cells}
-
-
-def stepped_tables(tables: list[dict]) -> dict:
-    """Step 1's table whole, then per step only the columns that differ from it."""
-    base = tables[0]
-    steps = []
-    for table in tables:
-        steps.append({str(j): c for j, c in enumerate(table["cells"]) if c != base["cells"][j]})
-    return {"base": base, "steps": steps}
 
 
 def _figure(trace: Trace, build, update, lang: str, present: bool, derive=None) -> dict:

@@ -25,7 +25,7 @@ from explorer.strings import tr
 # ----- what changes from step to step -------------------------------------------------------
 # A panel's figure is built once (at step 1); ``update(trace, t)`` gives what differs at step t
 # as {"data": {trace index: {attribute path: value}}, "layout": {path: value}}, in Plotly's own
-# attribute paths ("marker.color", "shapes[0].y0"). ``player_data.apply`` and the browser apply
+# attribute paths ("marker.color", "shapes[0].y0"). ``wire.apply`` and the browser apply
 # it the same way, and a test checks that the result equals the figure built for step t.
 
 

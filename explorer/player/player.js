@@ -85,7 +85,7 @@ function readPath(root, path) {
   }, root);
 }
 
-// The compact forms of explorer/player/data.py ("compact forms on the wire"), undone with the same
+// The compact forms of explorer/player/wire.py, undone with the same
 // rules: a label per row of a hover matrix; the weighted values (float32 products, exactly the
 // server's); Bahdanau's tanh layer output from its two projections (within 6e-8).
 function expand(value, sources) {

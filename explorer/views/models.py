@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from attention_core import CheckpointError, Trace, decode, load, set_threads
+from attention_core import CheckpointError, DecodeOptions, Trace, decode, load, set_threads
 from explorer import memo
 from explorer.catalog import Entry
 
@@ -72,22 +72,12 @@ def get(entry: Entry) -> Loaded:
         return Loaded(None, "broken", f"{type(exc).__name__}: {exc}")
 
 
-def _trace(translator, sentence: str, mode: str, beam: int, reference: str) -> Trace:
-    return decode(
-        translator,
-        sentence,
-        mode=mode,
-        beam=beam,
-        reference=reference if mode == "forced" else None,
-    )
-
-
 def trace(entry: Entry, translator, sentence: str, mode: str, beam: int, reference: str) -> Trace:
     """The trace of one decoding (cached). Raises ``InputError`` for input the core refuses.
 
-    The key only holds what the mode uses, so a beam width does not split greedy entries.
+    The key holds the validated ``DecodeOptions``, which keep only what the mode uses, so a
+    beam width does not split greedy entries.
     """
-    beam = beam if mode == "beam" else 1
-    reference = reference if mode == "forced" else ""
-    key = ("trace", str(entry.path), entry.version, sentence, mode, beam, reference)
-    return memo.SHARED.get(key, lambda: _trace(translator, sentence, mode, beam, reference))
+    options = DecodeOptions(mode=mode, beam=beam, reference=reference)
+    key = ("trace", str(entry.path), entry.version, sentence, options)
+    return memo.SHARED.get(key, lambda: decode(translator, sentence, options))

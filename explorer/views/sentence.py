@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from attention_core import Trace, decode
+from attention_core import DecodeOptions, Trace, decode
 from explorer import memo
 from explorer.content.examples import EXAMPLES, default_sentence
 from explorer.figures import style
@@ -18,42 +18,16 @@ from explorer.views import stepper, ui
 
 
 def cached_decode(sel, sentence: str, **options) -> Trace:
-    """``decode`` through the shared cache bounded by memory (``memo.SHARED``); raises what
-    ``decode`` raises (``InputError``)."""
-    weights = options.get("weights")
-    weights = None if weights is None else tuple(float(w) for w in weights)
-    mode, beam = options.get("mode", "greedy"), int(options.get("beam", 1))
-    alpha, step, prefix = (
-        float(options.get("length_penalty", 1.0)),
-        options.get("override_step"),
-        options.get("prefix"),
-    )
-    key = (
-        "decode",
-        str(sel.entry.path),
-        sel.entry.version,
-        sentence,
-        mode,
-        beam,
-        alpha,
-        step,
-        weights,
-        prefix,
-    )
-
-    def run() -> Trace:
-        overrides = {step: list(weights)} if weights is not None else None
-        return decode(
-            sel.loaded.translator,
-            sentence,
-            mode=mode,
-            beam=beam,
-            length_penalty=alpha,
-            overrides=overrides,
-            prefix=prefix,
-        )
-
-    return memo.SHARED.get(key, run)
+    """``decode`` through the shared cache bounded by memory (``memo.SHARED``), keyed by the
+    checkpoint, the sentence and the validated ``DecodeOptions``; raises what they raise
+    (``InputError``). ``override_step`` and ``weights``: one step's weights instead of its
+    softmax."""
+    step, weights = options.pop("override_step", None), options.pop("weights", None)
+    if weights is not None:
+        options["overrides"] = {step: [float(w) for w in weights]}
+    chosen = DecodeOptions.of(**options)
+    key = ("decode", str(sel.entry.path), sel.entry.version, sentence, chosen)
+    return memo.SHARED.get(key, lambda: decode(sel.loaded.translator, sentence, chosen))
 
 
 def safe_decode(sel, sentence: str, *, advise: bool = True, **options) -> Trace | None:
