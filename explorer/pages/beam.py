@@ -9,12 +9,8 @@ from explorer.strings import tr
 from explorer.views import sentence as sv
 from explorer.views import stepper, ui
 
-sel = ui.page_start()
+sel = ui.model_page("beam_title", "beam_intro")
 lang = sel.lang
-st.title(tr("beam_title", lang), help=tr("beam_intro", lang))
-if sel.loaded is None or sel.loaded.translator is None:
-    ui.show_unavailable(sel)
-    st.stop()
 
 sentence = sv.sentence_input(sel, "beam")
 ss = st.session_state

@@ -11,14 +11,8 @@ from explorer.strings import tr
 from explorer.views import explorer as view
 from explorer.views import stepper, ui
 
-sel = ui.page_start()
+sel = ui.model_page("explorer_title", "explorer_intro")
 lang = sel.lang
-# The introduction is the title's help: the first screen is for the step itself.
-st.title(tr("explorer_title", lang), help=tr("explorer_intro", lang))
-
-if sel.loaded is None or sel.loaded.translator is None:
-    ui.show_unavailable(sel)
-    st.stop()
 
 task = sel.task
 ui.prepare_inputs(task)

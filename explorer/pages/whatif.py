@@ -10,12 +10,8 @@ from explorer.views import sentence as sv
 from explorer.views import ui
 from explorer.views import whatif as whatif_view
 
-sel = ui.page_start()
+sel = ui.model_page("whatif_title", "whatif_intro")
 lang = sel.lang
-st.title(tr("whatif_title", lang), help=tr("whatif_intro", lang))
-if sel.loaded is None or sel.loaded.translator is None:
-    ui.show_unavailable(sel)
-    st.stop()
 
 sentence = sv.sentence_input(sel, "whatif")
 original = sv.safe_decode(sel, sentence)

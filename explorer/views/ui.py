@@ -252,6 +252,18 @@ def page_start() -> Selection:
     return selection()
 
 
+def model_page(title: str, intro: str) -> Selection:
+    """The opening of a page about one model: its title (the introduction as the title's help:
+    the first screen is for the step) and, when the chosen model cannot decode, why, and the
+    page stops there."""
+    sel = page_start()
+    st.title(tr(title, sel.lang), help=tr(intro, sel.lang))
+    if sel.loaded is None or sel.loaded.translator is None:
+        show_unavailable(sel)
+        st.stop()
+    return sel
+
+
 def show_unavailable(sel: Selection) -> None:
     lang = sel.lang
     if sel.entry is None or sel.loaded is None:
