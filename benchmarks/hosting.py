@@ -35,7 +35,7 @@ from support.procs import rss_mb, trainings_running
 from support.server import ROOT, streamlit_server
 
 X_TICKS = HEATMAP + " .xaxislayer-above > g.xtick > text"
-# The step player's performance marks (explorer/player/player.js): its element mounted, plotly.js
+# The step player's performance marks (explorer/player/js): its element mounted, plotly.js
 # and KaTeX loaded and run, the attention matrix drawn.
 PLAYER_MARKS = ("attn-mount", "attn-libs", "attn-heatmap")
 MARKS = """() => Object.fromEntries(performance.getEntriesByType('mark')

@@ -20,7 +20,7 @@ Each session opens ``/?model=dates-dot&lang=en``, types its own date (``sentence
 load_test.py), then for ``--rounds`` rounds switches the model (bahdanau, none, dot: the sidebar
 radio ``kind``, whose value is its option's label) and reruns once with nothing changed (what a
 rerun from another widget costs). Stepping happens in the browser (the step player,
-explorer/player/player.js), so it is no server action any more. Each action follows
+explorer/player/js), so it is no server action any more. Each action follows
 the previous one's end at once (``--think`` adds a pause, 0.5
 to 1.5 times as long, before each): with many sessions the server is saturated, and the report
 shows its throughput. Per action it measures the time from sending the BackMsg to (a) the

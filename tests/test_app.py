@@ -112,7 +112,7 @@ def test_figure_downloads_are_named_and_take_the_chosen_format():
     """Plotly's camera button: the file is named after model, figure and step; PNG or SVG."""
     at = run_app()
 
-    # the player names each file <model>-<figure>-step<t> (explorer/player/player.js)
+    # the player names each file <model>-<figure>-step<t> (explorer/player/js)
     assert (player(at)["name"], player(at)["image_format"]) == ("dates-dot", "png")
     at.sidebar.radio(key="img_format").set_value("svg").run()
     ok(at)

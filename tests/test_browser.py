@@ -41,7 +41,7 @@ HOSTILE = [
     "<unk> <eos> 5/3/2024",
     "the the the",
 ]
-HEATMAP = ".attn-heatmap"  # the step player's attention matrix (explorer/player/player.js)
+HEATMAP = ".attn-heatmap"  # the step player's attention matrix (explorer/player/js)
 MORE = ".st-key-explorer_more"  # the expander with examples, options, tokens and downloads
 X_TICKS = HEATMAP + " .xaxislayer-above > g.xtick > text"
 Y_TICKS = HEATMAP + " .yaxislayer-above > g.ytick > text"

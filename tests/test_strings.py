@@ -11,7 +11,18 @@ import pytest
 
 from attention_core import InputError
 from explorer.player import data as player_data
-from explorer.strings import ERROR_KEYS, KEY_MAPS, LANGUAGES, STRINGS, error_message, tr
+from explorer.strings import (
+    ERROR_KEYS,
+    KEY_MAPS,
+    LANGUAGES,
+    PLURALS,
+    STRINGS,
+    error_message,
+    fold,
+    plural_category,
+    read_language,
+    tr,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES_DIR = ROOT / "explorer" / "pages"  # the page files (app.py lists them)
@@ -187,3 +198,72 @@ def test_user_tokens_are_quoted_not_repr():
         assert not [key for key, text in STRINGS[lang].items() if "!r}" in text]
     text = tr("step_tokens", "en", t=1, n=2, given="j'", chosen="ai")
     assert "“j'”" in text and "“ai”" in text
+
+
+def test_folding_joins_wrapped_lines_and_keeps_paragraphs_and_list_items():
+    assert fold("one\ntwo\n  three") == "one two three"
+    wrapped = "\nfirst line\nwrapped\n\nsecond paragraph"
+    assert fold(wrapped) == "first line wrapped\n\nsecond paragraph"
+    assert fold("Two things:\n\n- a\n  long a\n- b") == "Two things:\n\n- a long a\n- b"
+    assert fold(r"$s_t^\top h_i$ stays") == r"$s_t^\top h_i$ stays"  # literal strings: no escapes
+
+
+def test_the_files_are_read_as_the_app_shows_them():
+    """Every string survives being re-wrapped in its file: no double spaces or stray breaks."""
+    for lang in LANGUAGES:
+        for key, text in STRINGS[lang].items():
+            assert text == text.strip() and "  " not in text and "\n\n\n" not in text, key
+            assert fold(text) == text, key
+
+
+def test_a_key_defined_in_two_files_is_refused(tmp_path):
+    (tmp_path / "a.toml").write_text('x = "one"\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text('x = "two"\n', encoding="utf-8")
+    with pytest.raises(KeyError, match="redefines 'x'"):
+        read_language(tmp_path)
+
+
+def test_every_area_has_one_file_per_language():
+    texts = ROOT / "explorer" / "texts"
+    areas = {lang: sorted(p.name for p in (texts / lang).glob("[!_]*.toml")) for lang in LANGUAGES}
+    assert len(areas["en"]) > 10 and all(names == areas["en"] for names in areas.values())
+    for name in areas["en"]:  # the same keys in the same area, so a translator sees one file
+        keys = [set(read_language_file(texts / lang / name)) for lang in LANGUAGES]
+        assert all(k == keys[0] for k in keys), name
+
+
+def read_language_file(path: Path) -> dict:
+    import tomllib
+
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_plural_rules_agree_with_cldr(lang):
+    """Our two-line rules against Babel's copy of the CLDR plural rules, for whole counts."""
+    from babel import Locale
+
+    rule = Locale.parse(lang).plural_form
+    assert [plural_category(lang, n) for n in range(0, 1001)] == [rule(n) for n in range(0, 1001)]
+
+
+def test_plural_strings_give_each_category_of_their_language():
+    assert {"oov_caption", "notice_unk_output", "compare_need_two"} <= set(PLURALS["en"])
+    assert set(PLURALS["en"]) == set(PLURALS["ko"])
+    for lang in LANGUAGES:
+        categories = {plural_category(lang, n) for n in range(0, 1001)}
+        for key, plural in PLURALS[lang].items():
+            assert set(plural.forms) == categories, (lang, key)
+            assert plural.count == PLURALS["en"][key].count, key
+            english = _fields(STRINGS["en"][key])
+            assert all(_fields(text) == english for text in plural.forms.values()), (lang, key)
+            assert plural.count in _fields(plural.forms["other"]), key
+
+
+def test_tr_picks_the_plural_form():
+    assert tr("oov_caption", "en", count=1).startswith("1 token is not")
+    assert tr("oov_caption", "en", count=3).startswith("3 tokens are not")
+    assert tr("compare_step_done", "en", t=4, n=1).endswith("after 1 step.")
+    assert tr("compare_step_done", "en", t=4, n=2).endswith("after 2 steps.")
+    assert "1개" in tr("oov_caption", "ko", count=1) and "3개" in tr("oov_caption", "ko", count=3)
+    assert tr("oov_caption", "en") == STRINGS["en"]["oov_caption"]  # no count: the "other" form

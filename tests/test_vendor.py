@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from explorer.player import assets
+
 ROOT = Path(__file__).resolve().parents[1]
 VENDOR = ROOT / "static" / "vendor"
-PLAYER = ROOT / "explorer" / "player" / "player.js"
 
 
 def _recorded() -> dict[str, str]:
@@ -30,7 +31,7 @@ def test_vendored_files_match_their_recorded_checksums():
 
 
 def test_the_player_loads_the_vendored_files_and_nothing_from_outside():
-    js = PLAYER.read_text(encoding="utf-8")
+    js = assets.script()
     assert not re.search(r"https?://", js), "no CDN or other address at run time"
     for name in _recorded():
         assert name in js, f"player.js does not load {name}"
@@ -47,6 +48,21 @@ def test_static_serving_is_on():
 def test_the_player_script_parses():
     # an ES module: node checks it as one when the file name says .mjs
     copy = Path(subprocess.check_output(["mktemp", "-d"], text=True).strip()) / "player.mjs"
-    copy.write_text(PLAYER.read_text(encoding="utf-8"), encoding="utf-8")
+    copy.write_text(assets.script(), encoding="utf-8")
     result = subprocess.run(["node", "--check", str(copy)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_part_of_the_player_is_joined_once_and_only_the_last_exports():
+    on_disk = sorted(path.name for path in (assets.HERE / "js").glob("*.js"))
+    assert sorted(assets.PARTS) == on_disk and len(set(assets.PARTS)) == len(assets.PARTS)
+    exports = [
+        name for name in assets.PARTS if "export " in (assets.HERE / "js" / name).read_text()
+    ]
+    assert exports == ["player.js"] == [assets.PARTS[-1]]
+    js = assets.script()
+    # one definition per function name: the joined module has one scope
+    names = re.findall(r"^(?:export default )?function (\w+)", js, flags=re.M)
+    assert len(names) == len(set(names)) and {"player", "makeDrawer", "panelScheduler"} <= set(
+        names
+    )

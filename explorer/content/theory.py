@@ -1,7 +1,7 @@
 """The theory page's outline: sections of text, formulas and links to the live views. Pure.
 
-Prose lives in the string table (explorer/texts/theory.py); formulas are the same in both
-languages and live here. A block is ("text", key), ("caption", key) or ("latex", formula); a
+Prose lives in the string table (explorer/texts/<language>/theory.toml); formulas are the same
+in both languages and live here. A block is ("text", key), ("caption", key) or ("latex", formula); a
 link names a page slug and the string key of its label.
 """
 

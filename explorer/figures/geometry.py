@@ -210,7 +210,7 @@ def line_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     fig.update_layout(
         height=260, margin=dict(l=10, r=10, t=10, b=10), font=dict(family=FONT),
         hoverlabel=dict(font=dict(family=FONT)),
-        # player.js: hovering a token brings out its lines (the trace indices of each point's)
+        # js/draw.js: hovering a token brings out its lines (the trace indices of each point's)
         meta={"lines_of": _lines_of(trace)},
     )  # fmt: skip
     return fig

@@ -2,7 +2,7 @@
 
 Pure: no Streamlit. The server builds each panel's Plotly figure for every step with the same
 functions as before (``figures``, ``tables``, ``equations``, the ``panels`` registry); the
-browser (explorer/player/player.js) only swaps in the current step, so stepping costs no
+browser (explorer/player/js) only swaps in the current step, so stepping costs no
 server round trip. To keep the payload small, a panel ships its figure of step 1 whole and, for
 every other step, only what differs from it (per trace attribute, per top-level layout key);
 large numeric arrays travel as Plotly's base64 typed arrays (float32, exact), and a table

@@ -1,7 +1,7 @@
 """The step player's wire format: values as JSON can carry them (float32 precision, NaN as
 null), numeric arrays as Plotly's base64 typed arrays, and the compact forms that keep a
 sentence's payload small (rows repeated along a matrix, columns the same at every step), with
-``apply`` and ``table_at`` undoing them exactly as explorer/player/player.js does. Pure."""
+``apply`` and ``table_at`` undoing them exactly as explorer/player/js/wire.js does. Pure."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def encode(value):
 
 
 # ----- compact forms on the wire --------------------------------------------------------------
-# Three forms keep a sentence's payload small (the browser, player.js ``expand``, undoes them
+# Three forms keep a sentence's payload small (the browser, js/wire.js ``expand``, undoes them
 # with the same rules as ``expand`` here, and the tests check both against the figures built
 # for each step):
 # - {"$rows": labels, "n": n}: a customdata matrix whose row i is labels[i] n times (the hover

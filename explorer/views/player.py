@@ -1,4 +1,4 @@
-"""The step player in a page: the Streamlit side of explorer/player/player.js.
+"""The step player in a page: the Streamlit side of explorer/player/js.
 
 The server designs every step once per input (``player_data``), caches the JSON bytes in the
 app's memory-bounded cache, and mounts one Components v2 element with them; from then on the
@@ -14,19 +14,18 @@ an exam; and keeping them on the server would cost a round trip per reveal.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import streamlit as st
 
 from explorer import memo
+from explorer.player import assets
 from explorer.player import data as player_data
 
-HERE = Path(__file__).resolve().parents[1] / "player"  # the JS and CSS
 _COMPONENT = st.components.v2.component(
     "attention_explorer_player",
     html='<div class="attn-player-root"></div>',
-    css=(HERE / "player.css").read_text(encoding="utf-8"),
-    js=(HERE / "player.js").read_text(encoding="utf-8"),
+    css=assets.style(),
+    js=assets.script(),  # explorer/player/js/*.js joined into one module
     isolate_styles=False,  # KaTeX and plotly.js need the page's styles (field notes)
 )
 

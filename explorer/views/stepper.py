@@ -1,6 +1,6 @@
 """Classroom settings and the step player of one or more traces.
 
-Stepping happens in the browser (explorer/player/player.js): the server designs every step
+Stepping happens in the browser (explorer/player/js): the server designs every step
 of a trace once (``player_data``) and the player swaps them in, so previous / next, the
 slider, the keys, autoplay and guess-then-reveal never reach the server. What stays here:
 presenter mode and guess mode (they change what the server draws), kept in the URL, and the

@@ -1,0 +1,67 @@
+// Small DOM helpers: elements, our own strings as segments, the tables. Text goes in as
+// textContent only, never as HTML.
+
+// Run fn once the next frame has been painted: a panel's drawing (up to 100 ms) then never
+// holds back the frame that shows the step's outlined row.
+function afterPaint(fn) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+  return true;
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// Our strings: [["t", text], ["b", bold], ["m", LaTeX]]; text via textContent only.
+function writeSegments(node, segments, katex) {
+  node.replaceChildren();
+  for (const [kind, text] of segments) {
+    if (kind === "m") {
+      const span = el("span");
+      katex.render(text, span, { throwOnError: false });
+      node.appendChild(span);
+    } else {
+      node.appendChild(el(kind === "b" ? "strong" : "span", "", text));
+    }
+  }
+  return node;
+}
+
+function number(v) {
+  if (typeof v !== "number") return String(v);
+  return Number.isFinite(v) ? String(Number(v.toPrecision(5))) : "—";
+}
+
+// A table column is numbers, text, or a row / column of the figure's z at the same step.
+function fillTable(table, spec, k, figure) {
+  let z = null;
+  const matrix = () => {
+    if (!z) {
+      const value = figureAt(figure, k, {}).data[0].z;
+      z = value && value.bdata !== undefined ? decode(value) : value;
+    }
+    return z;
+  };
+  const cells = spec.base.cells.map((column, j) => {
+    const changed = spec.steps[k] && spec.steps[k][String(j)];
+    const cell = changed !== undefined ? changed : column;
+    if (cell && cell.$zrow !== undefined) return Array.from(matrix()[cell.$zrow]);
+    if (cell && cell.$zcol !== undefined) return matrix().map((row) => row[cell.$zcol]);
+    return decode(cell);
+  });
+  const head = el("thead");
+  const row = el("tr");
+  spec.base.columns.forEach((name) => row.appendChild(el("th", "", name)));
+  head.appendChild(row);
+  const body = el("tbody");
+  const rows = cells.length ? cells[0].length : 0;
+  for (let r = 0; r < rows; r += 1) {
+    const tr = el("tr");
+    cells.forEach((column) => tr.appendChild(el("td", "", number(column[r]))));
+    body.appendChild(tr);
+  }
+  table.replaceChildren(head, body);
+}

@@ -1,0 +1,32 @@
+// plotly.js and KaTeX, loaded once per page from the app's own static folder.
+
+const LIBS = "__attentionPlayerLibs"; // window slot: plotly.js and KaTeX, loaded once per page
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const tag = document.createElement("script");
+    tag.src = src;
+    tag.onload = resolve;
+    tag.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(tag);
+  });
+}
+
+// plotly.js and KaTeX come from the app's own static folder (static/vendor/README.md), never a
+// CDN. Streamlit's chart element sets window.Plotly to its own bundle: keep our reference and
+// give theirs back.
+function libraries(base) {
+  if (!window[LIBS]) {
+    window[LIBS] = (async () => {
+      const theirs = window.Plotly;
+      // Both at once: fetched in parallel, each run as soon as it arrives.
+      const katex = window.katex ? Promise.resolve() : loadScript(`${base}katex-0.16.47.min.js`);
+      await loadScript(`${base}plotly-cartesian-4.1.1.min.js`);
+      const Plotly = window.Plotly;
+      if (theirs) window.Plotly = theirs;
+      await katex;
+      return { Plotly, katex: window.katex };
+    })();
+  }
+  return window[LIBS];
+}

@@ -1,0 +1,216 @@
+// The step player: one decoded sentence, stepped through in the browser with no server round
+// trip. Python (explorer/player/data.py) designs every figure, text and table of every step and
+// sends them once, as UTF-8 JSON bytes; this code only draws the step asked for. It never puts
+// data into HTML: user tokens reach the page as textContent, or inside Plotly figures that the
+// server has already escaped; our own strings arrive as [kind, text] segments.
+//
+// This file is the entry point and the stepping; explorer/player/assets.py joins it after the
+// others (libs, wire, dom, draw, schedule, layout) into the one module Streamlit mounts.
+
+const STATE = "__attentionPlayer"; // slot on our root element: the running player, if any
+
+function dispose(root) {
+  const old = root[STATE];
+  if (old) old.dispose();
+  root[STATE] = null;
+}
+
+export default function player(component) {
+  const { data, parentElement } = component;
+  const root = parentElement.querySelector(".attn-player-root") || parentElement;
+  dispose(root); // a new sentence in the same element: stop the old timer first
+  const payload = parse(data);
+  payload.views.forEach((view) => { // what a view's compact forms refer to: its panels' z
+    const sources = {};
+    view.panels.forEach((p) => { sources[p.name] = p.figure.base.data[0] && p.figure.base.data[0].z; });
+    [view.heatmap, view.timeline, ...view.panels].forEach((part) => { part.figure.sources = sources; });
+  });
+  const status = el("p", "attn-status", payload.labels.player_loading || "…");
+  root.replaceChildren(status);
+  let alive = true;
+  let timer = null;
+  const plots = [];
+  root[STATE] = {
+    watchers: [],
+    listeners: [],
+    dispose() {
+      alive = false;
+      if (timer) clearInterval(timer);
+      timer = null;
+      this.watchers.forEach((w) => w.disconnect());
+      this.listeners.forEach(([type, fn]) => root.removeEventListener(type, fn));
+      plots.forEach((div) => window[LIBS] && window[LIBS].then(({ Plotly }) => Plotly.purge(div)));
+    },
+  };
+
+  performance.mark("attn-mount"); // these marks: where a page load's time goes (hosting.py)
+  libraries(payload.assets).then(({ Plotly, katex }) => {
+    performance.mark("attn-libs");
+    if (!alive) return;
+    build(root, payload, Plotly, katex, plots, (t) => { timer = t; }, () => timer);
+  }).catch((err) => {
+    status.textContent = payload.labels.player_failed || String(err);
+  });
+  return () => dispose(root);
+}
+
+function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
+  const L = payload.labels;
+  const n = payload.n;
+  const revealed = new Set();
+  const storeKey = `attn-player:${payload.id}`;
+  let k = payload.start;
+  const stored = Number(sessionStorage.getItem(storeKey));
+  if (Number.isInteger(stored) && stored >= 0 && stored < n) k = stored;
+
+  root.replaceChildren();
+  root.classList.toggle("attn-present", payload.present);
+  root.tabIndex = 0;
+  root.setAttribute("role", "region"); // a named landmark: the step player
+  root.setAttribute("aria-label", L.step_label);
+
+  const { bar, prev, slider, next, play, speed, counter } = makeControls(payload);
+  root.title = L.player_keys_help;
+  root.append(bar);
+  const single = payload.views.length === 1;
+
+  // ----- one column per view (one trace; compare and what-if show two) -----------------------
+  const grid = el("div", "attn-views");
+  grid.style.gridTemplateColumns = `repeat(${payload.views.length}, minmax(0, 1fr))`;
+  root.appendChild(grid);
+  const views = payload.views.map((view) => makeView(grid, view, payload, katex, plots));
+  // Figures of the views together (compare: A's weights minus B's), on the same cursor.
+  const shared = (payload.shared || []).map((spec) => makePanel(spec, L, katex, plots));
+  if (shared.length) {
+    const section = el("div", "attn-below attn-shared");
+    shared.forEach((p) => section.appendChild(p.box));
+    root.appendChild(section);
+  }
+  const everyPanel = () => views.flatMap((v) => v.panels.concat([v.timeline])).concat(shared);
+
+  function hiddenAt(view, step) {
+    return payload.guess && view.attention && !getTimer() && !revealed.has(step);
+  }
+
+  const draw = makeDrawer(Plotly, payload);
+  let remembering = false;
+  function show(step, { focus = false } = {}) {
+    k = Math.min(Math.max(step, 0), n - 1);
+    slider.value = String(k + 1);
+    prev.disabled = k <= 0;
+    next.disabled = k >= n - 1;
+    if (!remembering) { // the step in the URL and the tab's storage, after the paint
+      remembering = afterPaint(() => {
+        remembering = false;
+        sessionStorage.setItem(storeKey, String(k));
+        const url = new URL(window.location.href);
+        url.searchParams.set("step", String(k + 1));
+        window.history.replaceState(window.history.state, "", url);
+      });
+    }
+    views.forEach((v) => {
+      const kv = Math.min(k, v.view.n - 1);
+      const hidden = hiddenAt(v.view, kv);
+      let words = (hidden ? v.view.step_text_hidden : v.view.step_text)[kv];
+      if (k > kv) words = v.view.finished.replace("{t}", String(k + 1)); // it stopped earlier
+      counter.textContent = single ? words : `${k + 1} / ${n}`;
+      v.step.textContent = single ? "" : words;
+      // The whole output, the step's token outlined; in guess mode nothing from it on.
+      const shown = hidden ? v.view.tokens.slice(0, kv).concat(["?"]) : v.view.tokens;
+      v.sofar.replaceChildren(...shown.map((tok, i) => {
+        const cls = i === kv ? "attn-token attn-current" : i > kv ? "attn-token attn-later" : "attn-token";
+        return el("span", cls, tok);
+      }));
+      const guess = hidden && v.view.heatmap.guess ? v.view.heatmap.guess[kv] : null;
+      draw(v.heatmap, v.view.heatmap.figure, kv, guess, "heatmap").then(() => {
+        v.heatmap.dataset.step = String(kv);
+        if (!v.heatmap.__attnMarked) performance.mark("attn-heatmap"); // benchmarks/hosting.py
+        v.heatmap.__attnMarked = true;
+      });
+      v.prompt.hidden = !hidden;
+      v.promptText.textContent = L.guess_prompt.replace("{t}", String(kv + 1));
+      v.equationBox.hidden = hidden;
+      v.equationsTitle.textContent = L.equations_title.replace("{t}", String(kv + 1));
+      v.panelsTitle.textContent = L.panels_title.replace("{t}", String(kv + 1));
+      if (!hidden) {
+        const eqs = v.view.equations[kv];
+        const main = eqs[v.view.main_equation] || eqs[0];
+        writeSegments(v.mainCaption, main[0], katex);
+        katex.render(main[1], v.mainEquation, { displayMode: true, throwOnError: false });
+        afterPaint(() => { // below the first screen: after the step's frame is painted
+          if (Math.min(k, v.view.n - 1) !== kv) return; // the user has moved on
+          v.equations.replaceChildren(...eqs.map(([caption, latex]) => {
+            const item = el("div", "attn-equation");
+            const math = el("div", "attn-math");
+            math.tabIndex = 0; // it may scroll sideways: reachable by keyboard (axe-core)
+            katex.render(latex, math, { displayMode: true, throwOnError: false });
+            item.append(writeSegments(el("p", "attn-caption"), caption, katex), math);
+            return item;
+          }));
+          v.equations.dataset.step = String(kv);
+        });
+      }
+      if (v.heatTable.parentElement.open) fillTable(v.heatTable, v.view.heatmap.table, 0, v.view.heatmap.figure);
+      v.panels.forEach((p) => {
+        p.box.hidden = hidden && p.spec.reveals;
+        p.want = kv;
+      });
+    });
+    shared.forEach((p) => { p.want = k; });
+    schedule();
+    if (focus) root.focus({ preventScroll: true });
+  }
+
+  const schedule = panelScheduler(everyPanel, draw, root[STATE].watchers);
+
+  function stop() {
+    if (getTimer()) clearInterval(getTimer());
+    setTimer(null);
+    play.textContent = `▶ ${L.play_label}`;
+    play.setAttribute("aria-pressed", "false");
+  }
+
+  function start() {
+    if (k >= n - 1) show(0);
+    setTimer(setInterval(() => {
+      if (k >= n - 1) { stop(); show(k); return; }
+      show(k + 1);
+    }, Number(speed.value) * 1000));
+    play.textContent = `❚❚ ${L.pause_label}`;
+    play.setAttribute("aria-pressed", "true");
+    show(k);
+  }
+
+  show(k); // the first drawing also gives each plot div Plotly's .on()
+  prev.addEventListener("click", () => show(k - 1));
+  next.addEventListener("click", () => show(k + 1));
+  slider.addEventListener("input", () => show(Number(slider.value) - 1));
+  play.addEventListener("click", () => (getTimer() ? stop() : start()));
+  speed.addEventListener("change", () => {
+    sessionStorage.setItem("attn-player:speed", speed.value);
+    if (getTimer()) { stop(); start(); }
+  });
+  const onKey = (event) => {
+    if (event.target === slider || event.target.tagName === "SELECT") return; // native keys
+    const moves = { ArrowLeft: k - 1, ArrowRight: k + 1, Home: 0, End: n - 1 };
+    if (event.key in moves) {
+      event.preventDefault();
+      show(moves[event.key], { focus: true });
+    }
+  };
+  root.addEventListener("keydown", onKey); // the root outlives this player: removed on dispose
+  root[STATE].listeners.push(["keydown", onKey]);
+  views.forEach((v) => {
+    v.heatmap.on("plotly_click", (event) => {
+      const point = event.points && event.points[0];
+      if (point && Number.isFinite(point.y)) show(Math.round(point.y));
+    });
+    v.reveal.addEventListener("click", () => { revealed.add(Math.min(k, v.view.n - 1)); show(k); });
+    const tables = [[v.heatTable.parentElement, v.heatTable, v.view.heatmap, () => 0]]
+      .concat(v.panels.filter((p) => p.details)
+        .map((p) => [p.details, p.table, p.spec, () => Math.min(k, v.view.n - 1)]));
+    tables.forEach(([details, table, spec, at]) => details.addEventListener("toggle", () => {
+      if (details.open) fillTable(table, spec.table, at(), spec.figure);
+    }));
+  });
+}
