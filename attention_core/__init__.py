@@ -8,7 +8,8 @@ lazily, so reading a trace (``attention_core.trace``) does not import torch.
 from importlib import import_module
 
 _EXPORTS = {
-    "CheckpointError": "checkpoint", "load": "checkpoint", "save": "checkpoint",
+    "CheckpointError": "config_file", "read_config": "config_file",
+    "load": "checkpoint", "save": "checkpoint",
     "Translator": "decoding", "decode": "decoding", "translate_batch": "decoding",
     "set_threads": "decoding",
     "DecodeOptions": "options",

@@ -4,7 +4,8 @@
 the command and data checksum that trained it, metrics and per-epoch history. It also holds the
 SHA-256 of the weights file, so a damaged or swapped file is caught before it is parsed.
 The resumable training state (fp32 weights, optimizer moments, RNG) lives apart, in
-``<dir>/train_state/``, also as safetensors + JSON.
+``<dir>/train_state/``, also as safetensors + JSON. Reading ``config.json`` alone (no torch):
+``config_file.read_config``.
 """
 
 from __future__ import annotations
@@ -18,24 +19,13 @@ import torch
 from safetensors.torch import load as load_safetensors
 from safetensors.torch import save as save_safetensors
 
+from .config_file import CONFIG, FORMAT, WEIGHTS, CheckpointError, read_config
 from .decoding import Translator
 from .model import ModelConfig, Seq2Seq
 from .tasks import get_task
 from .vocab import Vocab
 
-FORMAT = "attention-explorer-checkpoint/1"
-WEIGHTS, CONFIG = "model.safetensors", "config.json"
 FLOAT_DTYPES = (torch.float16, torch.bfloat16, torch.float32)
-
-
-class CheckpointError(Exception):
-    """One clear message naming the model, the file and what is wrong with it."""
-
-    def __init__(self, directory: Path | str, filename: str | None, problem: str):
-        self.model = Path(directory).name
-        where = f"{Path(directory) / filename}" if filename else f"{directory}"
-        super().__init__(f"model {self.model!r}: {where}: {problem}")
-        self.problem = problem
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -74,25 +64,6 @@ def save(directory, tr: Translator, info: dict, fp16: bool = True) -> dict:
     }
     _atomic_write(directory / WEIGHTS, blob)
     _atomic_write(directory / CONFIG, json.dumps(config, ensure_ascii=False, indent=1).encode())
-    return config
-
-
-def read_config(directory) -> dict:
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise CheckpointError(directory, None, "checkpoint directory not found")
-    path = directory / CONFIG
-    if not path.is_file():
-        raise CheckpointError(directory, CONFIG, "file not found")
-    try:
-        config = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CheckpointError(directory, CONFIG, f"not valid JSON ({exc})") from None
-    if not isinstance(config, dict) or config.get("format") != FORMAT:
-        raise CheckpointError(directory, CONFIG, f"not a {FORMAT} file")
-    for key in ("task", "model", "source_vocab", "target_vocab", "weights"):
-        if key not in config:
-            raise CheckpointError(directory, CONFIG, f"missing the {key!r} section")
     return config
 
 

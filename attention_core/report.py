@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .config_file import CheckpointError, read_config
 from .evaluate import BUCKETS, bucket_name
 
 START, END = "<!-- report:start -->", "<!-- report:end -->"
@@ -18,9 +19,9 @@ TITLES = {"dates": "Dates → ISO 8601", "fra-eng": "English → French"}
 
 def _read(directory: Path) -> tuple[dict, dict] | None:
     try:
-        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+        config = read_config(directory)
         evaluation = json.loads((directory / "evaluation.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (CheckpointError, OSError, ValueError):
         return None
     return config, evaluation
 

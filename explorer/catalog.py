@@ -1,5 +1,8 @@
 """Which checkpoints exist, read from their config.json alone (no weights, no torch).
 
+Each config.json goes through the core's own checked reader (``attention_core.config_file``), so
+the sidebar marks a damaged model unavailable with the same message the loader would give.
+
 A checkpoint is a subdirectory of ``checkpoints/`` holding a ``config.json``. Every task and
 attention kind the app knows gets an entry, present or not, so the sidebar can show a missing
 model as unavailable instead of hiding it.
@@ -12,6 +15,8 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from attention_core.config_file import CONFIG, CheckpointError, read_config
 
 ROOT = Path(__file__).resolve().parents[1]
 TASKS = ("fra-eng", "dates")  # the order of the task menu
@@ -45,12 +50,9 @@ def checkpoints_root() -> Path:
 
 def _read(path: Path) -> tuple[dict | None, str | None]:
     try:
-        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return None, f"config.json: {exc}"
-    if not isinstance(config, dict):
-        return None, "config.json: not a JSON object"
-    return config, None
+        return read_config(path), None
+    except CheckpointError as exc:
+        return None, f"{exc.filename or path.name}: {exc.problem}"
 
 
 def _task_kind(name: str, config: dict | None) -> tuple[str | None, str | None]:
@@ -71,7 +73,7 @@ def discover(root: Path | None = None) -> dict[str, dict[str, Entry]]:
     found: dict[str, dict[str, Entry]] = {task: {} for task in TASKS}
     dirs = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
     for path in dirs:
-        if not (path / "config.json").exists():
+        if not (path / CONFIG).exists():
             continue
         config, problem = _read(path)
         task, kind = _task_kind(path.name, config)

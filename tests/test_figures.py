@@ -1,4 +1,5 @@
-"""The app's pure layer: figures, tables, equations, input checks and the checkpoint catalog.
+"""The app's pure layer: figures, tables and input checks (equations: test_equations.py; the
+checkpoint catalogue: test_catalog.py).
 
 Small random models (conftest.make_translator) are enough: these tests check structure
 (one column per token, escaping, fixed scales, values that match the trace), not quality.
@@ -12,7 +13,7 @@ import re
 import numpy as np
 import pytest
 
-from attention_core import decode, save
+from attention_core import decode
 from explorer import catalog
 from explorer.figures import step as sf
 from explorer.figures import style, tables
@@ -242,52 +243,6 @@ def test_shipped_checkpoints_build_when_present():
             assert fig.to_json()
 
 
-# ----- equations: numbers only --------------------------------------------------------------
-
-
-def test_latex_numbers():
-    assert equations.num(0.5) == "0.500"
-    assert equations.num(-2) == "-2.000"
-    assert equations.num(1.5e-7) == r"1.50 \times 10^{-7}"
-    assert equations.num(float("inf")) == r"\infty"
-    assert equations.num(float("nan")) == r"\mathrm{NaN}"
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_equations_never_contain_tokens(translators, kind):
-    plain = _trace(translators, kind, "x" * len(HOSTILE))
-    hostile = _hostile_trace(translators, kind)
-    for t in range(len(plain.steps)):
-        latex = equations.step_equations(hostile, t)
-        assert latex == equations.step_equations(plain, t)  # tokens change nothing
-        for _, text in latex:
-            assert "<" not in text and "&" not in text and "href" not in text
-
-
-def test_equation_values_are_the_trace_values(translators):
-    trace = _trace(translators, "dot")
-    step = trace.steps[2]
-    i = int(np.argmax(step.weights))
-    latex = dict(equations.step_equations(trace, 2))
-    assert f"e^{{3}}_{{{i + 1}}}" in latex["eq_score_dot"]
-    assert latex["eq_score_dot"].endswith(equations.num(float(step.scores[i])))
-    assert equations.num(float(step.weights[i]), 4) in latex["eq_softmax"]
-    none = dict(equations.step_equations(_trace(translators, "none"), 2))
-    assert r"\rvert = 0.000" in none["eq_context_none"]
-
-
-def test_scaled_dot_equation_shows_the_division():
-    scaled = make_translator("dot", scaled=True)
-    trace = decode(scaled, "Tuesday, March 5, 2024", mode="forced", reference="2024-03-05")
-    assert trace.score_scale == pytest.approx(24**-0.5)
-    step = trace.steps[1]
-    i = int(np.argmax(step.weights))
-    latex = dict(equations.step_equations(trace, 1))["eq_score_dot"]
-    assert r"\sqrt{24}" in latex and latex.endswith(equations.num(float(step.scores[i])))
-    raw = float(step.scores[i]) * 24**0.5
-    assert equations.num(raw) in latex
-
-
 # ----- tables and the CSV download ----------------------------------------------------------
 
 
@@ -327,26 +282,6 @@ def test_input_checks():
     assert inputs.parse_step("3", 10) == 3
     assert inputs.parse_step("99", 10) == 10 and inputs.parse_step("-4", 10) == 1
     assert inputs.parse_step("abc", 10) is None and inputs.parse_step("", 10) is None
-
-
-# ----- the catalog --------------------------------------------------------------------------
-
-
-def test_catalog_lists_missing_and_broken_models(tmp_path):
-    save(tmp_path / "dates-dot", make_translator("dot"), {})
-    (tmp_path / "dates-bahdanau").mkdir()
-    (tmp_path / "dates-bahdanau" / "config.json").write_text("{not json")
-    (tmp_path / "notes").mkdir()  # no config.json: ignored
-    found = catalog.discover(tmp_path)
-    assert catalog.available_tasks(found) == ["dates"]
-    dates = found["dates"]
-    assert list(dates) == ["dot", "bahdanau", "none"]
-    assert dates["dot"].present and dates["dot"].version
-    assert not dates["bahdanau"].present and "config.json" in dates["bahdanau"].problem
-    assert not dates["none"].present and dates["none"].problem is None
-    assert catalog.find(found, "dates-dot") is dates["dot"]
-    assert catalog.find(found, "nope") is None
-    assert catalog.discover(tmp_path / "absent")["dates"]["dot"].present is False
 
 
 @pytest.mark.parametrize("kind", ["dot", "bahdanau"])
