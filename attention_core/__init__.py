@@ -8,16 +8,28 @@ lazily, so reading a trace (``attention_core.trace``) does not import torch.
 from importlib import import_module
 
 _EXPORTS = {
-    "CheckpointError": "config_file", "read_config": "config_file",
-    "load": "checkpoint", "save": "checkpoint",
-    "Translator": "decoding", "decode": "decoding", "translate_batch": "decoding",
+    "CheckpointError": "config_file",
+    "read_config": "config_file",
+    "load": "checkpoint",
+    "save": "checkpoint",
+    "Translator": "decoding",
+    "decode": "decoding",
+    "translate_batch": "decoding",
     "set_threads": "decoding",
     "DecodeOptions": "options",
-    "ATTENTION_KINDS": "model", "ModelConfig": "model", "Seq2Seq": "model",
-    "MAX_BEAM": "tasks", "MAX_INPUT_CHARS": "tasks", "TASKS": "tasks", "InputError": "tasks",
-    "get_task": "tasks", "Hypothesis": "trace", "Step": "trace", "Trace": "trace",
+    "ATTENTION_KINDS": "model",
+    "ModelConfig": "model",
+    "Seq2Seq": "model",
+    "MAX_BEAM": "tasks",
+    "MAX_INPUT_CHARS": "tasks",
+    "TASKS": "tasks",
+    "InputError": "tasks",
+    "get_task": "tasks",
+    "Hypothesis": "trace",
+    "Step": "trace",
+    "Trace": "trace",
     "Vocab": "vocab",
-}  # fmt: skip
+}
 __all__ = sorted(_EXPORTS)
 
 

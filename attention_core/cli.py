@@ -31,17 +31,37 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--resume", action="store_true", help="continue an interrupted run in --out")
     t.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     t.add_argument("--seed", type=int)
-    for name, kind in [("batch-size", int), ("lr", float), ("hidden", int), ("emb-dim", int),
-                       ("attn-dim", int), ("dropout", float), ("label-smoothing", float),
-                       ("src-vocab", int), ("tgt-vocab", int), ("min-freq", int), ("max-len", int),
-                       ("train-size", int), ("warmup-steps", int), ("threads", int),
-                       ("valid-size", int), ("probe-points", int), ("save-minutes", float),
-                       ("keep-epochs", int)]:  # fmt: skip
+    for name, kind in [
+        ("batch-size", int),
+        ("lr", float),
+        ("hidden", int),
+        ("emb-dim", int),
+        ("attn-dim", int),
+        ("dropout", float),
+        ("label-smoothing", float),
+        ("src-vocab", int),
+        ("tgt-vocab", int),
+        ("min-freq", int),
+        ("max-len", int),
+        ("train-size", int),
+        ("warmup-steps", int),
+        ("threads", int),
+        ("valid-size", int),
+        ("probe-points", int),
+        ("save-minutes", float),
+        ("keep-epochs", int),
+    ]:
         t.add_argument(f"--{name}", type=kind)
-    t.add_argument("--subwords", action="store_true",
-                   help="fra-eng: BPE pieces; --src-vocab/--tgt-vocab count pieces")  # fmt: skip
-    t.add_argument("--stop-after-minutes", type=float,
-                   help="save and stop after this long (continue later with --resume)")  # fmt: skip
+    t.add_argument(
+        "--subwords",
+        action="store_true",
+        help="fra-eng: BPE pieces; --src-vocab/--tgt-vocab count pieces",
+    )
+    t.add_argument(
+        "--stop-after-minutes",
+        type=float,
+        help="save and stop after this long (continue later with --resume)",
+    )
     t.add_argument("--no-input-feeding", action="store_true", help="Luong decoders only")
     t.add_argument("--scaled", action="store_true", help="dot only: divide scores by sqrt(hidden)")
 
@@ -74,12 +94,21 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--split", default="auto", choices=["auto", "test", "valid", "train", "all"])
     e.add_argument("--limit", type=int)
     e.add_argument("--beam", type=int, default=1)
-    e.add_argument("--also-beam", type=int, metavar="K",
-                   help="also score beam search of width K on the same sentences")  # fmt: skip
+    e.add_argument(
+        "--also-beam",
+        type=int,
+        metavar="K",
+        help="also score beam search of width K on the same sentences",
+    )
     e.add_argument("--format", choices=["text", "json"], default="text")
     e.add_argument("--save", action="store_true", help="also write evaluation.json next to it")
-    e.add_argument("--check", action="append", default=[], metavar="TSV",
-                   help="also score this whole file, saved under 'checks'; repeatable")  # fmt: skip
+    e.add_argument(
+        "--check",
+        action="append",
+        default=[],
+        metavar="TSV",
+        help="also score this whole file, saved under 'checks'; repeatable",
+    )
 
     a = sub.add_parser("average", help="average a run's last epochs into one checkpoint")
     a.add_argument("--run", required=True, help="a training run's folder (--out of train)")
@@ -134,11 +163,31 @@ def _run(args, argv) -> int:
 
         if args.task == "fra-eng" and not args.data:
             raise InputError("missing_data", "the fra-eng task needs --data PATH")
-        overrides = {k: getattr(args, k) for k in (
-            "epochs", "seed", "batch_size", "lr", "hidden", "emb_dim", "attn_dim", "dropout",
-            "label_smoothing", "src_vocab", "tgt_vocab", "min_freq", "max_len", "train_size",
-            "warmup_steps", "threads", "valid_size", "probe_points", "save_minutes",
-            "keep_epochs")}  # fmt: skip
+        overrides = {
+            k: getattr(args, k)
+            for k in (
+                "epochs",
+                "seed",
+                "batch_size",
+                "lr",
+                "hidden",
+                "emb_dim",
+                "attn_dim",
+                "dropout",
+                "label_smoothing",
+                "src_vocab",
+                "tgt_vocab",
+                "min_freq",
+                "max_len",
+                "train_size",
+                "warmup_steps",
+                "threads",
+                "valid_size",
+                "probe_points",
+                "save_minutes",
+                "keep_epochs",
+            )
+        }
         if args.no_input_feeding:
             overrides["input_feeding"] = False
         if args.scaled:
@@ -150,8 +199,9 @@ def _run(args, argv) -> int:
         cfg = TrainConfig.defaults_for(args.task, args.attention, **overrides)
         command = "python -m attention_core " + shlex.join(argv)
         stop = None if args.stop_after_minutes is None else 60 * args.stop_after_minutes
-        result = train(cfg, args.out, args.data, args.resume, args.device, command,
-                       stop_after_seconds=stop)  # fmt: skip
+        result = train(
+            cfg, args.out, args.data, args.resume, args.device, command, stop_after_seconds=stop
+        )
         keys = ("epoch", "valid_loss", "valid", "stopped", "epochs_done", "batch")
         print(json.dumps({k: result.get(k) for k in keys}))
         return 0

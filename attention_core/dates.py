@@ -29,10 +29,27 @@ from babel.dates import format_date, get_month_names, match_skeleton
 from .date_parse import FIRST_YEAR, LAST_YEAR, REASONS, check_input, numeric_note, parse
 
 __all__ = [
-    "LOCALES", "FIRST_DATE", "LAST_DATE", "FIRST_YEAR", "LAST_YEAR", "REASONS", "WIDTHS",
-    "Form", "Sample", "forms", "render", "target", "split_of_date", "generate", "samples",
-    "source_alphabet", "target_alphabet", "check_input", "numeric_note", "parse",
-]  # fmt: skip
+    "LOCALES",
+    "FIRST_DATE",
+    "LAST_DATE",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "REASONS",
+    "WIDTHS",
+    "Form",
+    "Sample",
+    "forms",
+    "render",
+    "target",
+    "split_of_date",
+    "generate",
+    "samples",
+    "source_alphabet",
+    "target_alphabet",
+    "check_input",
+    "numeric_note",
+    "parse",
+]
 
 LOCALES = ("en_US", "en_GB", "fr", "de", "ko", "es")
 ISO = "iso"  # the pseudo-locale of ISO 8601 input
@@ -87,13 +104,20 @@ def _four_digit(pattern: str) -> str:
 _TYPED = {
     "en_US": [("long", False, "MMMM d y"), ("medium", False, "d MMM y")],
     "en_GB": [("long", False, "MMMM d, y"), ("medium", True, "EEE d MMM y")],
-    "fr": [("long", False, "'le' d MMMM y"), ("full", True, "'le' EEEE d MMMM y"),
-           ("medium", False, "d MMM y"), ("full", True, "EEEE, d MMMM y")],
-    "de": [("long", False, "'am' d. MMMM y"), ("medium", False, "d. MMM y"),
-           ("full", True, "EEEE, 'den' d. MMMM y")],
+    "fr": [
+        ("long", False, "'le' d MMMM y"),
+        ("full", True, "'le' EEEE d MMMM y"),
+        ("medium", False, "d MMM y"),
+        ("full", True, "EEEE, d MMMM y"),
+    ],
+    "de": [
+        ("long", False, "'am' d. MMMM y"),
+        ("medium", False, "d. MMM y"),
+        ("full", True, "EEEE, 'den' d. MMMM y"),
+    ],
     "ko": [("long", False, "y년 M월 d일"), ("long", True, "y년 M월 d일 (E)")],
     "es": [("long", False, "'el' d 'de' MMMM 'de' y"), ("full", True, "EEEE d 'de' MMMM 'de' y")],
-}  # fmt: skip
+}
 _NUMERIC = {  # 4-digit years, each locale's order, padded and not
     "en_US": ["MM/dd/y", "M/d/y", "M-d-y"],
     "en_GB": ["d/M/y", "dd/MM/y", "dd.MM.y"],
@@ -103,10 +127,15 @@ _NUMERIC = {  # 4-digit years, each locale's order, padded and not
     "es": ["dd/MM/y", "d-M-y", "d.M.y"],
 }
 _ORDINALS = (  # English ordinals ({day} is "4th"), each with and without the weekday
-    "{month} {day}, {y}", "{month} {day} {y}", "the {day} of {month}, {y}",
-    "the {day} of {month} {y}", "{day} {month} {y}", "{day} of {month} {y}", "{mon} {day}, {y}",
+    "{month} {day}, {y}",
+    "{month} {day} {y}",
+    "the {day} of {month}, {y}",
+    "the {day} of {month} {y}",
+    "{day} {month} {y}",
+    "{day} of {month} {y}",
+    "{mon} {day}, {y}",
     "{day} {mon} {y}",
-)  # fmt: skip
+)
 
 
 @functools.cache

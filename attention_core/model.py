@@ -33,8 +33,14 @@ class ModelConfig:
         """Check every field: configs also come from files, which may be damaged."""
         if self.attention not in ATTENTION_KINDS:
             raise ValueError(f"attention must be one of {ATTENTION_KINDS}, not {self.attention!r}")
-        limits = {"src_vocab_size": 500_000, "tgt_vocab_size": 500_000, "emb_dim": 4096,
-                  "hidden": 4096, "attn_dim": 4096, "encoder_layers": 8}  # fmt: skip
+        limits = {
+            "src_vocab_size": 500_000,
+            "tgt_vocab_size": 500_000,
+            "emb_dim": 4096,
+            "hidden": 4096,
+            "attn_dim": 4096,
+            "encoder_layers": 8,
+        }
         for name, limit in limits.items():
             value = getattr(self, name)
             if type(value) is not int or not 1 <= value <= limit:

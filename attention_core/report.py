@@ -70,8 +70,14 @@ def _row(config: dict, evaluation: dict, checks: list[str] = ()) -> list[str]:
     long_bleu = f"{long['bleu']:.1f}" if long else "–"
     beam = evaluation.get("beam") or {}
     beam_bleu = f"{beam['bleu']:.2f} ({beam['decoding']})" if "bleu" in beam else "–"
-    scores = [f"{evaluation['bleu']:.2f}", f"{evaluation['chrf']:.2f}", *by_length, long_bleu,
-              _percent(evaluation, "unk_share"), beam_bleu]  # fmt: skip
+    scores = [
+        f"{evaluation['bleu']:.2f}",
+        f"{evaluation['chrf']:.2f}",
+        *by_length,
+        long_bleu,
+        _percent(evaluation, "unk_share"),
+        beam_bleu,
+    ]
     return [name, *scores, *_common(config)]
 
 

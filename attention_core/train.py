@@ -149,8 +149,15 @@ def train(
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     loss_fn = nn.CrossEntropyLoss(ignore_index=0, label_smoothing=cfg.label_smoothing)
     # progress: epochs done, batches done in the current epoch and its running loss sums
-    run = {"epoch": 0, "batch": 0, "loss_sum": 0.0, "tokens": 0, "history": [], "seconds": 0.0,
-           "snapshots": []}  # fmt: skip
+    run = {
+        "epoch": 0,
+        "batch": 0,
+        "loss_sum": 0.0,
+        "tokens": 0,
+        "history": [],
+        "seconds": 0.0,
+        "snapshots": [],
+    }
     if resume:
         run.update(checkpoint.load_train_state(out, model, optimizer))
         log(f"resuming after epoch {run['epoch']}, batch {run['batch']}")

@@ -74,14 +74,25 @@ def main() -> None:
     plain = median_ms(lambda: decode(tr, SENTENCE, record=False), args.repeat)
     beam5 = median_ms(lambda: decode(tr, SENTENCE, mode="beam", beam=5), args.repeat)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({
-        "model": tr.name, "attention": tr.attention, "trained": bool(args.checkpoint),
-        "sentence_tokens": len(trace.source_tokens), "greedy_steps": len(trace.steps),
-        "threads": torch.get_num_threads(),
-        "recorded_greedy_ms": recorded, "unrecorded_greedy_ms": plain,
-        "record_overhead_ratio": round(recorded / plain, 3), "beam5_recorded_ms": beam5,
-        "checkpoint_load_ms": load_ms, "max_rss_mb": round(rss_mb, 1),
-    }, indent=1))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "model": tr.name,
+                "attention": tr.attention,
+                "trained": bool(args.checkpoint),
+                "sentence_tokens": len(trace.source_tokens),
+                "greedy_steps": len(trace.steps),
+                "threads": torch.get_num_threads(),
+                "recorded_greedy_ms": recorded,
+                "unrecorded_greedy_ms": plain,
+                "record_overhead_ratio": round(recorded / plain, 3),
+                "beam5_recorded_ms": beam5,
+                "checkpoint_load_ms": load_ms,
+                "max_rss_mb": round(rss_mb, 1),
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

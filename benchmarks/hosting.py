@@ -75,9 +75,13 @@ print(json.dumps(steps))
 def _memory_breakdown(models: list[str]) -> dict:
     """RSS (MB) of a bare process after each import and each model load, in the app's order."""
     out = subprocess.run(
-        [sys.executable, "-c", BREAKDOWN, *models], cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT)}, check=True,
-    )  # fmt: skip
+        [sys.executable, "-c", BREAKDOWN, *models],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -164,9 +164,15 @@ class Session:
         self.own_ok.append(ok)
         if not ok:
             self.run.leaks.append(
-                {"session": self.n, "where": where, "own": self.sentence, "input": value,
-                 "url_sentence": query.get("sentence"), "ticks": "".join(ticks or [])}
-            )  # fmt: skip
+                {
+                    "session": self.n,
+                    "where": where,
+                    "own": self.sentence,
+                    "input": value,
+                    "url_sentence": query.get("sentence"),
+                    "ticks": "".join(ticks or []),
+                }
+            )
         if await page.locator(EXCEPTION).count():
             self.run.errors.append(f"session {self.n}: a Streamlit exception is shown ({where})")
         alerts = " ".join(await page.locator("[data-testid='stAlert']").all_inner_texts())

@@ -132,9 +132,14 @@ class Client:
     def __init__(self, url: str, query: str, run: WsRun):
         self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
         self.query, self.page_hash, self.run = query, "", run
-        self.context = ContextInfo(timezone="UTC", timezone_offset=0, locale="en-US",
-                                   url=f"{url}/?{query}", is_embedded=False,
-                                   color_scheme="light")  # fmt: skip
+        self.context = ContextInfo(
+            timezone="UTC",
+            timezone_offset=0,
+            locale="en-US",
+            url=f"{url}/?{query}",
+            is_embedded=False,
+            color_scheme="light",
+        )
         self.widgets: dict[str, WidgetState] = {}  # element id -> value sent on every rerun
         self.fragment_of: dict[str, str] = {}
         self.elements: dict[str, tuple[str, object]] = {}  # user key -> (element id, proto)
@@ -145,9 +150,14 @@ class Client:
         self.ws = None
 
     async def open(self) -> None:
-        self.ws = await connect(self.ws_url, subprotocols=["streamlit"], max_size=None,
-                                proxy=None, ping_interval=None,
-                                open_timeout=self.run.timeout_ms() / 1000)  # fmt: skip
+        self.ws = await connect(
+            self.ws_url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            proxy=None,
+            ping_interval=None,
+            open_timeout=self.run.timeout_ms() / 1000,
+        )
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -288,8 +298,15 @@ class Session:
         self.own_ok.append(ok)
         if not ok:
             seen = [ticks_of(s) for s in result["heatmaps"]]
-            self.run.leaks.append({"session": self.n, "where": where, "own": self.sentence,
-                                   "url": self.client.query, "ticks": seen[:2]})  # fmt: skip
+            self.run.leaks.append(
+                {
+                    "session": self.n,
+                    "where": where,
+                    "own": self.sentence,
+                    "url": self.client.query,
+                    "ticks": seen[:2],
+                }
+            )
 
     async def act(self, name: str, change: WidgetState | None, want) -> dict:
         await asyncio.sleep(self.run.think * self.pace.uniform(0.5, 1.5))  # not in lockstep
@@ -396,8 +413,14 @@ async def drive(run: WsRun, server_pid: int, sessions: int, rounds: int, stagger
     return report
 
 
-def measure(sessions: int = 30, rounds: int = 2, seconds: float = 300, stagger: float = 0.1,
-            verbose: bool = False, think: float = 0.0) -> dict:  # fmt: skip
+def measure(
+    sessions: int = 30,
+    rounds: int = 2,
+    seconds: float = 300,
+    stagger: float = 0.1,
+    verbose: bool = False,
+    think: float = 0.0,
+) -> dict:
     """Start the server, run the sessions, stop the server; the report as a dict."""
     load_before = os.getloadavg()
     report: dict = {}
@@ -492,8 +515,9 @@ def main() -> None:
     if not 1 <= args.sessions <= 60:
         parser.error("--sessions must be 1 to 60")
     try:
-        out = measure(args.sessions, args.rounds, args.seconds, args.stagger, args.verbose,
-                      args.think)  # fmt: skip
+        out = measure(
+            args.sessions, args.rounds, args.seconds, args.stagger, args.verbose, args.think
+        )
     except (RuntimeError, OutOfTime) as exc:
         raise SystemExit(str(exc)) from exc
     print(json.dumps(out, indent=1, ensure_ascii=False))

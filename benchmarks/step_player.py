@@ -205,9 +205,11 @@ def main() -> None:
     parser.add_argument("--sentence", default=SENTENCE)
     parser.add_argument("--clicks", type=int, default=5)
     parser.add_argument(
-        "--sessions", type=int, default=0,
+        "--sessions",
+        type=int,
+        default=0,
         help="instead: this many sessions autoplaying at 0.5 s a step (e.g. 30)",
-    )  # fmt: skip
+    )
     parser.add_argument("--seconds", type=float, default=6.0, help="with --sessions")
     args = parser.parse_args()
     if args.sessions:

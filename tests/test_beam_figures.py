@@ -158,8 +158,9 @@ def test_hypothesis_for_node(translators):
     trace = _beam(translators, k=5)
     for node in trace.beam_nodes:
         found = bf.hypothesis_for_node(trace, node["id"])
-        through = [i for i, h in enumerate(trace.hypotheses)
-                   if node["id"] in bf.path_ids(trace, h.node)]  # fmt: skip
+        through = [
+            i for i, h in enumerate(trace.hypotheses) if node["id"] in bf.path_ids(trace, h.node)
+        ]
         assert found == (through[0] if through else None)
     for i, h in enumerate(trace.hypotheses):  # an end node picks its own hypothesis
         assert bf.hypothesis_for_node(trace, h.node) == i

@@ -62,9 +62,13 @@ def trace():
 def _step_line(trace, t: int) -> str:
     step = trace.steps[t]
     return tr(
-        "step_tokens", "en", t=t + 1, n=len(trace.steps),
-        given=token_text(step.input_token), chosen=token_text(step.token),
-    )  # fmt: skip
+        "step_tokens",
+        "en",
+        t=t + 1,
+        n=len(trace.steps),
+        given=token_text(step.input_token),
+        chosen=token_text(step.token),
+    )
 
 
 def _open(page, server, sentence: str = SENTENCE) -> None:
@@ -170,10 +174,12 @@ def test_matrices_sent_in_compact_form_are_drawn_with_the_trace_values(page, ser
     step = trace.steps[t]
 
     def z(name):
-        return np.array(page.eval_on_selector(
-            f".attn-panel[data-panel={name}] .js-plotly-plot",
-            "gd => Array.from(gd.data[0].z, (row) => Array.from(row))",
-        ))  # fmt: skip
+        return np.array(
+            page.eval_on_selector(
+                f".attn-panel[data-panel={name}] .js-plotly-plot",
+                "gd => Array.from(gd.data[0].z, (row) => Array.from(row))",
+            )
+        )
 
     np.testing.assert_allclose(z("energies"), step.energies, rtol=0, atol=6e-8)
     parts = np.vstack([step.weights[:, None] * trace.keys, step.context[None, :]])

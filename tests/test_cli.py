@@ -215,10 +215,36 @@ def test_also_beam_needs_a_real_beam(cli):
 
 def test_train_stops_when_told_and_resumes_with_its_own_length(tmp_path):
     out = tmp_path / "run"
-    small = ["--train-size", "640", "--valid-size", "20", "--hidden", "8", "--emb-dim", "8",
-             "--attn-dim", "8", "--threads", "1"]  # fmt: skip
-    first = _run(["train", "--task", "dates", "--attention", "dot", "--out", str(out),
-                  "--epochs", "2", "--stop-after-minutes", "0", *small])  # fmt: skip
+    small = [
+        "--train-size",
+        "640",
+        "--valid-size",
+        "20",
+        "--hidden",
+        "8",
+        "--emb-dim",
+        "8",
+        "--attn-dim",
+        "8",
+        "--threads",
+        "1",
+    ]
+    first = _run(
+        [
+            "train",
+            "--task",
+            "dates",
+            "--attention",
+            "dot",
+            "--out",
+            str(out),
+            "--epochs",
+            "2",
+            "--stop-after-minutes",
+            "0",
+            *small,
+        ]
+    )
     assert json.loads(ok(first).splitlines()[-1])["stopped"] is True
     state = json.loads((out / "train_state" / "state.json").read_text())
     assert (state["epoch"], state["batch"]) == (0, 1)  # saved after its first batch

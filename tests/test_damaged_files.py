@@ -186,8 +186,9 @@ def root(pristine, tmp_path) -> Path:
 
 @pytest.mark.parametrize("damage, words, in_catalog", CASES, ids=IDS)
 @pytest.mark.parametrize("broken_kind", KINDS)
-def test_damage_makes_only_that_model_unavailable(root, tmp_path, damage, words, in_catalog,
-                                                  broken_kind):  # fmt: skip
+def test_damage_makes_only_that_model_unavailable(
+    root, tmp_path, damage, words, in_catalog, broken_kind
+):
     name = f"dates-{broken_kind}"
     marker = tmp_path / "unpickled"
     damage(root / name, marker)
@@ -228,8 +229,16 @@ def test_damage_makes_only_that_model_unavailable(root, tmp_path, damage, words,
 def test_every_case_of_the_issue_is_here():
     """Issue 7 lists these kinds of damage; each has at least one case above."""
     names = " ".join(IDS)
-    for kind in ("tampered", "truncated", "zero_length", "wrong_shape", "wrong_vocabulary",
-                 "pickle", "pt_file", "checksum_mismatch"):  # fmt: skip
+    for kind in (
+        "tampered",
+        "truncated",
+        "zero_length",
+        "wrong_shape",
+        "wrong_vocabulary",
+        "pickle",
+        "pt_file",
+        "checksum_mismatch",
+    ):
         assert kind in names, kind
 
 

@@ -56,8 +56,12 @@ def test_forced_decoding_equals_batched_training_path(translator):
     tr = translator
     items = []
     for s in SOURCES:
-        items.append((tr.src_vocab.encode(tr.task.tokenize_source(s)),
-                      tr.tgt_vocab.encode(tr.task.tokenize_target(REFERENCE))))  # fmt: skip
+        items.append(
+            (
+                tr.src_vocab.encode(tr.task.tokenize_source(s)),
+                tr.tgt_vocab.encode(tr.task.tokenize_target(REFERENCE)),
+            )
+        )
     src, lengths, tgt_in, tgt_out = collate(items)
     with torch.no_grad():
         logp = torch.log_softmax(tr.model(src, lengths, tgt_in), dim=-1)  # (B, T, V)

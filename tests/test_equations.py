@@ -22,10 +22,11 @@ NUMBER = r"-?\d+\.\d+(?: \\times 10\^\{-?\d+\})?"
 def traces():
     """Forced decoding: random models may stop at once; this gives 11 steps each."""
     return {
-        kind: decode(make_translator(kind), "Tuesday, March 5, 2024", mode="forced",
-                     reference="2024-03-05")
+        kind: decode(
+            make_translator(kind), "Tuesday, March 5, 2024", mode="forced", reference="2024-03-05"
+        )
         for kind in KINDS
-    }  # fmt: skip
+    }
 
 
 def _value(latex: str) -> float:
@@ -97,8 +98,9 @@ def test_the_probability_is_the_chosen_tokens(traces, kind):
 @pytest.mark.parametrize("kind", KINDS)
 def test_equations_never_contain_tokens(traces, kind):
     plain = traces[kind]
-    hostile = decode(make_translator(kind), "Tuesday, March 5, 2024", mode="forced",
-                     reference="2024-03-05")  # fmt: skip
+    hostile = decode(
+        make_translator(kind), "Tuesday, March 5, 2024", mode="forced", reference="2024-03-05"
+    )
     hostile.source_tokens = (HOSTILE * 4)[: len(hostile.source_tokens)]
     for step, token in zip(hostile.steps, HOSTILE * 4):
         step.token = token

@@ -8,7 +8,12 @@ from support.translators import make_translator
 
 def test_multi_reference_bleu_uses_every_reference():
     hyps = ["il fait très beau aujourd'hui", "je suis fatigué"]
-    one = [["le temps est magnifique", ], ["je suis fatigué"]]  # fmt: skip
+    one = [
+        [
+            "le temps est magnifique",
+        ],
+        ["je suis fatigué"],
+    ]
     both = [["le temps est magnifique", "il fait très beau aujourd'hui"], ["je suis fatigué"]]
     assert _bleu_chrf(hyps, one)[0] < 60
     assert _bleu_chrf(hyps, both)[0] == 100
@@ -22,13 +27,25 @@ def test_group_collects_translations_of_one_sentence():
 
 def test_buckets():
     assert [bucket_of(n) for n in (0, 1, 5, 6, 10, 11, 16, 20, 21, 80)] == [
-        "1-5", "1-5", "1-5", "6-10", "6-10", "11-15", "16-20", "16-20", "21+", "21+"]  # fmt: skip
+        "1-5",
+        "1-5",
+        "1-5",
+        "6-10",
+        "6-10",
+        "11-15",
+        "16-20",
+        "16-20",
+        "21+",
+        "21+",
+    ]
 
 
 def test_scores_a_word_model_per_length_bucket():
     tr = make_translator("dot", task="fra-eng")
-    es = EvalSet(["i see the cat .", "the dog is in the house and i see ."],
-                 [["je vois le chat ."], ["le chien est là ."]])  # fmt: skip
+    es = EvalSet(
+        ["i see the cat .", "the dog is in the house and i see ."],
+        [["je vois le chat ."], ["le chien est là ."]],
+    )
     result = score_outputs(tr, es)
     assert set(result) >= {"bleu", "chrf", "by_length", "sentences"}
     assert set(result["by_length"]) == {"1-5", "6-10"}
@@ -78,9 +95,11 @@ def test_exact_match_and_character_accuracy():
     result = _exact(hyps, refs)
     assert abs(result["exact_match"] - 100 / 3) < 1e-2
     assert abs(result["char_accuracy"] - 100 * (10 + 9 + 7) / 30) < 1e-2  # missing = wrong
-    samples = [Sample("5 mars 2024", "2024-03-05", "fr", "long", False),
-               Sample("2024-03-05", "2024-03-05", "iso", "iso", False),
-               Sample("March 5, 1824", "1824-03-05", "en_US", "long", False)]  # fmt: skip
+    samples = [
+        Sample("5 mars 2024", "2024-03-05", "fr", "long", False),
+        Sample("2024-03-05", "2024-03-05", "iso", "iso", False),
+        Sample("March 5, 1824", "1824-03-05", "en_US", "long", False),
+    ]
     groups = dates_breakdown(["2024-03-05", "2024-03-06", "1824-03-05"], samples)
     assert groups["by_locale"]["fr"]["exact_match"] == 100
     assert groups["by_locale"]["iso"]["exact_match"] == 0

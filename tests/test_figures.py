@@ -291,8 +291,11 @@ def test_presenter_mode_scales_every_label(translators, kind):
 
     def sizes(fig) -> list[float]:
         spec = json.loads(fig.to_json())
-        out = [t.get("textfont", {}).get("size", 12) for t in spec["data"] if "text" in t or
-               "texttemplate" in t]  # fmt: skip
+        out = [
+            t.get("textfont", {}).get("size", 12)
+            for t in spec["data"]
+            if "text" in t or "texttemplate" in t
+        ]
         out += [a.get("font", {}).get("size", 12) for a in spec["layout"].get("annotations", [])]
         out += [spec["layout"][ax].get("tickfont", {}).get("size", 12) for ax in ("xaxis", "yaxis")]
         return out

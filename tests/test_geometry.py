@@ -66,9 +66,15 @@ def synthetic(rng, S=5, T=4, H=6, kind="dot", scale=1.0, rank=None, A=None, toke
     weights = _softmax(scores)
     f32 = lambda a: None if a is None else np.asarray(a, dtype=np.float32)  # noqa: E731
     arrays = {
-        "query": queries, "context": weights @ keys, "state": queries, "output_input": queries,
-        "scores": scores, "weights": weights, "query_proj": query_proj, "energies": energies,
-    }  # fmt: skip
+        "query": queries,
+        "context": weights @ keys,
+        "state": queries,
+        "output_input": queries,
+        "scores": scores,
+        "weights": weights,
+        "query_proj": query_proj,
+        "energies": energies,
+    }
     steps = [
         Step(
             t,
@@ -83,9 +89,20 @@ def synthetic(rng, S=5, T=4, H=6, kind="dot", scale=1.0, rank=None, A=None, toke
     ]
     tokens = tokens or [f"x{i}" for i in range(S)]
     trace = Trace(
-        "dates", kind, "greedy", " ".join(tokens), tokens, [False] * S, [s.token for s in steps],
-        "", f32(keys), f32(queries[0]), steps, keys_proj=f32(keys_proj), score_scale=scale,
-    )  # fmt: skip
+        "dates",
+        kind,
+        "greedy",
+        " ".join(tokens),
+        tokens,
+        [False] * S,
+        [s.token for s in steps],
+        "",
+        f32(keys),
+        f32(queries[0]),
+        steps,
+        keys_proj=f32(keys_proj),
+        score_scale=scale,
+    )
     return trace, v_a
 
 

@@ -121,8 +121,9 @@ def test_whatif_page_in_both_languages(lang):
     ]
     data = player(at)
     assert [v["title"] for v in data["views"]] == [
-        STRINGS[lang]["whatif_original"], STRINGS[lang]["whatif_whatif"],
-    ]  # fmt: skip
+        STRINGS[lang]["whatif_original"],
+        STRINGS[lang]["whatif_whatif"],
+    ]
     assert [p["name"] for p in data["views"][1]["panels"]] == ["weights", "topk"]
     assert data["start"] == at.slider(key="whatif_step").value - 1  # opens at the override
     assert not specs(at)  # every figure is in the player

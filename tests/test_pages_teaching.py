@@ -101,8 +101,9 @@ def test_compare_models_come_from_a_shared_link():
     at = _page("compare", a="bahdanau", b="none")
     ok(at)
     assert (at.selectbox(key="compare_a").value, at.selectbox(key="compare_b").value) == (
-        "bahdanau", "none",
-    )  # fmt: skip
+        "bahdanau",
+        "none",
+    )
     assert [v["kind"] for v in player(at)["views"]] == ["bahdanau", "none"]
 
 
@@ -206,8 +207,10 @@ def test_why_without_english_french_checkpoints(lang, tmp_path, monkeypatch):
     infos = [i.value for i in at.info]
     assert STRINGS[lang]["why_no_fra_eng"] in infos and STRINGS[lang]["why_long_none"] in infos
     (dates,) = specs(at)  # exact match of the dates models instead
-    shipped = [json.loads((ROOT / f"checkpoints/dates-{k}/evaluation.json").read_text())
-               for k in ("none", "dot", "bahdanau")]  # fmt: skip
+    shipped = [
+        json.loads((ROOT / f"checkpoints/dates-{k}/evaluation.json").read_text())
+        for k in ("none", "dot", "bahdanau")
+    ]
     assert dates["data"][0]["y"] == [e["exact_match"] for e in shipped]
 
 

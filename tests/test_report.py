@@ -34,8 +34,14 @@ def test_rows_show_the_files_numbers(tmp_path):
     (tmp_path / "notes").mkdir()  # a folder that is not a checkpoint is ignored
     text = report.table(tmp_path)
     assert "| `dates-dot` | 12.35 % |" in text and "(7 sentences)" in text
-    bleu = {"model": "m", "data": "d", "bleu": 31.234, "chrf": 50.0, "sentences": 3,
-            "by_length": {"1-5": {"bleu": 40.04, "chrf": 1, "sentences": 2}}}  # fmt: skip
+    bleu = {
+        "model": "m",
+        "data": "d",
+        "bleu": 31.234,
+        "chrf": 50.0,
+        "sentences": 3,
+        "by_length": {"1-5": {"bleu": 40.04, "chrf": 1, "sentences": 2}},
+    }
     config = json.loads((tmp_path / "dates-dot" / "config.json").read_text())
     config["task"], config["name"] = "fra-eng", "fra-eng-x"
     shutil.copytree(tmp_path / "dates-dot", tmp_path / "fra-eng-x")
@@ -47,8 +53,14 @@ def test_rows_show_the_files_numbers(tmp_path):
 
 def test_rows_show_unk_share_beam_and_check_sets(tmp_path):
     shutil.copytree(CHECKPOINTS / "dates-dot", tmp_path / "dates-dot")
-    evaluation = {"model": "dates-dot", "data": "x", "exact_match": 99.5, "char_accuracy": 99.9,
-                  "sentences": 7, "checks": {"typed.tsv": {"exact_match": 97.25}}}  # fmt: skip
+    evaluation = {
+        "model": "dates-dot",
+        "data": "x",
+        "exact_match": 99.5,
+        "char_accuracy": 99.9,
+        "sentences": 7,
+        "checks": {"typed.tsv": {"exact_match": 97.25}},
+    }
     (tmp_path / "dates-dot" / "evaluation.json").write_text(json.dumps(evaluation))
     text = report.table(tmp_path)
     assert "| model | exact match | per character | exact, typed.tsv |" in text
@@ -57,9 +69,16 @@ def test_rows_show_unk_share_beam_and_check_sets(tmp_path):
     config["task"], config["name"] = "fra-eng", "fra-eng-x"
     shutil.copytree(tmp_path / "dates-dot", tmp_path / "fra-eng-x")
     (tmp_path / "fra-eng-x" / "config.json").write_text(json.dumps(config))
-    bleu = {"model": "m", "data": "d", "bleu": 44.0, "chrf": 60.0, "sentences": 3,
-            "by_length": {}, "unk_share": 0.125,
-            "beam": {"bleu": 46.5, "decoding": "beam 5"}}  # fmt: skip
+    bleu = {
+        "model": "m",
+        "data": "d",
+        "bleu": 44.0,
+        "chrf": 60.0,
+        "sentences": 3,
+        "by_length": {},
+        "unk_share": 0.125,
+        "beam": {"bleu": 46.5, "decoding": "beam 5"},
+    }
     (tmp_path / "fra-eng-x" / "evaluation.json").write_text(json.dumps(bleu))
     text = report.table(tmp_path)
     assert "| BLEU 11+ | `<unk>` share | BLEU, beam |" in text

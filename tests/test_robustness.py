@@ -50,25 +50,96 @@ SETTINGS = dict(
 
 NASTY = [
     # emoji, ZWJ sequences, flags, skin tones, variation selectors
-    "😀", "👨‍👩‍👧‍👦", "🇰🇷", "👍🏽", "❤️", "\U0001f600" * 3,
+    "😀",
+    "👨‍👩‍👧‍👦",
+    "🇰🇷",
+    "👍🏽",
+    "❤️",
+    "\U0001f600" * 3,
     # right-to-left scripts and bidi controls
-    "שלום", "مرحبا", "\u202eabc\u202c", "\u200f", "\u200e", "\u2067x\u2069",
+    "שלום",
+    "مرحبا",
+    "\u202eabc\u202c",
+    "\u200f",
+    "\u200e",
+    "\u2067x\u2069",
     # zero-width, BOM, soft hyphen, combining marks (alone, stacked, on digits)
-    "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "e\u0301", "\u0301",
-    "Z\u0334\u0321\u0322\u0327", "5\u20e3", "\u0e01\u0e49",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    "e\u0301",
+    "\u0301",
+    "Z\u0334\u0321\u0322\u0327",
+    "5\u20e3",
+    "\u0e01\u0e49",
     # control characters and unusual whitespace
-    "\x00", "\x07", "\x1b[31m", "\t", "\n", "\r\n", "\x85", "\u2028", "\u2029", "\xa0",
-    "\u202f", "\u3000", "\x7f",
+    "\x00",
+    "\x07",
+    "\x1b[31m",
+    "\t",
+    "\n",
+    "\r\n",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\xa0",
+    "\u202f",
+    "\u3000",
+    "\x7f",
     # markup, entities, specials of the vocabulary
-    "<b>x</b>", "<script>alert(1)</script>", '<a href="https://example.com">y</a>', "&amp;",
-    "&lt;", "&#60;", "<unk>", "<eos>", "<pad>", "<sos>", "<", ">", "&", "<br>", "</span>",
+    "<b>x</b>",
+    "<script>alert(1)</script>",
+    '<a href="https://example.com">y</a>',
+    "&amp;",
+    "&lt;",
+    "&#60;",
+    "<unk>",
+    "<eos>",
+    "<pad>",
+    "<sos>",
+    "<",
+    ">",
+    "&",
+    "<br>",
+    "</span>",
     # Markdown, LaTeX, Plotly templates, format strings, CSV formulas
-    "$x^2$", "\\(a\\)", "**b**", "_i_", "`c`", "# h", "%{x}", "%{customdata[0]}", "{0}",
-    "{lang}", "%s", "=1+1", "+1", "-", "@SUM(A1)",
+    "$x^2$",
+    "\\(a\\)",
+    "**b**",
+    "_i_",
+    "`c`",
+    "# h",
+    "%{x}",
+    "%{customdata[0]}",
+    "{0}",
+    "{lang}",
+    "%s",
+    "=1+1",
+    "+1",
+    "-",
+    "@SUM(A1)",
     # quotes, dashes, CJK and other scripts, dates in many forms
-    "'", "’", "«", "»", "—", "…", "화요일", "2024年3月5日", "Dienstag", "mardi", "ß", "İ",
-    "Tuesday, March 5, 2024", "5 mars 2024", "05.03.24", "2024-03-05", "the the the",
-]  # fmt: skip
+    "'",
+    "’",
+    "«",
+    "»",
+    "—",
+    "…",
+    "화요일",
+    "2024年3月5日",
+    "Dienstag",
+    "mardi",
+    "ß",
+    "İ",
+    "Tuesday, March 5, 2024",
+    "5 mars 2024",
+    "05.03.24",
+    "2024-03-05",
+    "the the the",
+]
 
 _any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=80)
 _words = st.sampled_from(FRA_ENG_WORDS + ["Tuesday", "March", "5", "2024", ","])
@@ -299,9 +370,7 @@ def check_tables(trace: Trace, t: int, lang: str, panels) -> None:
 def _anonymous(trace: Trace) -> Trace:
     """The same numbers with every token replaced: what the equations must not notice."""
     steps = [
-        dataclasses.replace(
-            s, token="x", input_token="x", top_k=[("x", p) for _, p in s.top_k]
-        )  # fmt: skip
+        dataclasses.replace(s, token="x", input_token="x", top_k=[("x", p) for _, p in s.top_k])
         for s in trace.steps
     ]
     return dataclasses.replace(

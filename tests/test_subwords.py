@@ -75,9 +75,20 @@ def test_a_subword_checkpoint_loads_with_its_pieces(tmp_path):
 
     data = Path(__file__).parent / "data" / "everyday-en-fr.tsv"
     cfg = TrainConfig.defaults_for(
-        "fra-eng", "dot", epochs=1, hidden=8, emb_dim=8, attn_dim=8, src_vocab=200,
-        tgt_vocab=200, min_freq=1, batch_size=16, valid_size=5, subwords=True, scaled=True,
-    )  # fmt: skip
+        "fra-eng",
+        "dot",
+        epochs=1,
+        hidden=8,
+        emb_dim=8,
+        attn_dim=8,
+        src_vocab=200,
+        tgt_vocab=200,
+        min_freq=1,
+        batch_size=16,
+        valid_size=5,
+        subwords=True,
+        scaled=True,
+    )
     train(cfg, tmp_path / "m", data_path=str(data), log=lambda *_: None)
     tr = load(tmp_path / "m")
     assert tr.task.subwords and tr.meta["tokenizer"]["subwords"] is True

@@ -69,18 +69,31 @@ def test_probe_matrix_is_the_recorded_attention():
 def test_malformed_records_are_left_out():
     config = {
         "history": [
-            {"epoch": 2, "train_loss": 1.0, "valid_loss": float("nan"), "probes": [
-                {"source": "a b", "source_tokens": ["a", "b"], "output_tokens": ["x"],
-                 "attention": [[0.5, 0.5], [1.0, 0.0]]},
-                {"source": "bad", "source_tokens": ["a"], "output_tokens": [],
-                 "attention": [[0.5, 0.5]]},  # wrong width
-                "junk",
-            ]},
+            {
+                "epoch": 2,
+                "train_loss": 1.0,
+                "valid_loss": float("nan"),
+                "probes": [
+                    {
+                        "source": "a b",
+                        "source_tokens": ["a", "b"],
+                        "output_tokens": ["x"],
+                        "attention": [[0.5, 0.5], [1.0, 0.0]],
+                    },
+                    {
+                        "source": "bad",
+                        "source_tokens": ["a"],
+                        "output_tokens": [],
+                        "attention": [[0.5, 0.5]],
+                    },  # wrong width
+                    "junk",
+                ],
+            },
             {"epoch": "3"},
             "junk",
             {"epoch": 1, "train_loss": True, "valid": {"bleu": 3.5}, "probes": None},
         ]
-    }  # fmt: skip
+    }
     history = tf.records(config)
     assert [r["epoch"] for r in history] == [1, 2]
     assert history[0]["train_loss"] is None and history[0]["bleu"] == 3.5
@@ -93,8 +106,12 @@ def test_malformed_records_are_left_out():
 
 
 def test_tokens_are_escaped():
-    probe = {"source": "s", "source_tokens": ["<b>", "&"], "output_tokens": ["<i>"],
-             "attention": np.array([[1.0, 0.0], [0.0, 1.0]])}  # fmt: skip
+    probe = {
+        "source": "s",
+        "source_tokens": ["<b>", "&"],
+        "output_tokens": ["<i>"],
+        "attention": np.array([[1.0, 0.0], [0.0, 1.0]]),
+    }
     fig = tf.probe_figure(probe, "en")
     assert list(fig.layout.xaxis.ticktext) == ["&lt;b&gt;", "&amp;"]
     assert list(fig.layout.yaxis.ticktext)[0] == "&lt;i&gt;"

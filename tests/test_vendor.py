@@ -18,8 +18,11 @@ VENDOR = ROOT / "static" / "vendor"
 
 
 def _recorded() -> dict[str, str]:
-    rows = re.findall(r"^\| `([^`]+\.js)` \|.*\| `([0-9a-f]{64})` \|$", (VENDOR / "README.md")
-                      .read_text(encoding="utf-8"), flags=re.M)  # fmt: skip
+    rows = re.findall(
+        r"^\| `([^`]+\.js)` \|.*\| `([0-9a-f]{64})` \|$",
+        (VENDOR / "README.md").read_text(encoding="utf-8"),
+        flags=re.M,
+    )
     return dict(rows)
 
 

@@ -95,8 +95,9 @@ def test_prefix_mismatch_names_the_unknown_tokens(tr):
 def test_weights_frame_and_comparison_table(tr):
     base = decode(tr, SOURCE, mode="forced", reference="2024-03-05")
     frame = wf.weights_frame(base, 2, "ko")
-    assert list(frame.columns) == [STRINGS["ko"][k] for k in ("col_position", "col_token",
-                                                              "col_weight")]  # fmt: skip
+    assert list(frame.columns) == [
+        STRINGS["ko"][k] for k in ("col_position", "col_token", "col_weight")
+    ]
     assert frame.iloc[:, 1].tolist()[:8] == list("Tuesday,")
     np.testing.assert_allclose(frame.iloc[:, 2], base.steps[2].weights, atol=1e-4)
     other = replace(base, steps=base.steps[:3])

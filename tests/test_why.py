@@ -105,8 +105,11 @@ def test_buckets_sort_by_length():
     table = {"dot": {"21+": {}, "6-10": {}, "1-5": {}, "11-15": {}}}
     assert why.buckets(table) == ["1-5", "6-10", "11-15", "21+"]
     assert why.ordered(["bahdanau", "general", "dot", "none"]) == [
-        "none", "dot", "bahdanau", "general",
-    ]  # fmt: skip
+        "none",
+        "dot",
+        "bahdanau",
+        "general",
+    ]
 
 
 def test_sentence_chrf():

@@ -34,15 +34,21 @@ SECTIONS = (
         "bottleneck",
         (
             ("text", "theory_bottleneck_intro"),
-            ("latex", r"c = \overrightarrow{h}_N + \overleftarrow{h}_1"
-                      r"\qquad p(y_t) = g\left(s_t,\ c\right), \quad t = 1, \dots, T"),
+            (
+                "latex",
+                r"c = \overrightarrow{h}_N + \overleftarrow{h}_1"
+                r"\qquad p(y_t) = g\left(s_t,\ c\right), \quad t = 1, \dots, T",
+            ),
             ("text", "theory_bottleneck_problems"),
             # The Jacobians in the chain rule's order (a product of matrices does not commute).
-            ("latex", r"\frac{\partial \mathcal{L}_t}{\partial h_1} = "
-                      r"\frac{\partial \mathcal{L}_t}{\partial h_N}\,"
-                      r"\frac{\partial h_N}{\partial h_{N-1}}\,"
-                      r"\frac{\partial h_{N-1}}{\partial h_{N-2}}\cdots"
-                      r"\frac{\partial h_2}{\partial h_1}"),
+            (
+                "latex",
+                r"\frac{\partial \mathcal{L}_t}{\partial h_1} = "
+                r"\frac{\partial \mathcal{L}_t}{\partial h_N}\,"
+                r"\frac{\partial h_N}{\partial h_{N-1}}\,"
+                r"\frac{\partial h_{N-1}}{\partial h_{N-2}}\cdots"
+                r"\frac{\partial h_2}{\partial h_1}",
+            ),
             ("text", "theory_bottleneck_answer"),
         ),
         (("why", "theory_link_why"), ("explorer", "theory_link_explorer_none")),
@@ -51,9 +57,12 @@ SECTIONS = (
         "qkv",
         (
             ("text", "theory_qkv_intro"),
-            ("latex", r"\operatorname{Attention}(q, K, V) = "
-                      r"\sum_{i=1}^{N} \operatorname{softmax}_i\big(\operatorname{score}(q, k_i)"
-                      r"\big)\, v_i"),
+            (
+                "latex",
+                r"\operatorname{Attention}(q, K, V) = "
+                r"\sum_{i=1}^{N} \operatorname{softmax}_i\big(\operatorname{score}(q, k_i)"
+                r"\big)\, v_i",
+            ),
             ("text", "theory_qkv_models"),
         ),
         (("playground", "theory_link_playground"),),
@@ -65,8 +74,11 @@ SECTIONS = (
             ("caption", "theory_dot_scores"),
             ("latex", r"e^t = \left[\, s_t^\top h_1,\ \dots,\ s_t^\top h_N \,\right]"),
             ("caption", "theory_dot_distribution"),
-            ("latex", r"\alpha^t = \operatorname{softmax}(e^t), \qquad "
-                      r"\alpha^t_i = \frac{\exp(e^t_i)}{\sum_{j=1}^{N} \exp(e^t_j)}"),
+            (
+                "latex",
+                r"\alpha^t = \operatorname{softmax}(e^t), \qquad "
+                r"\alpha^t_i = \frac{\exp(e^t_i)}{\sum_{j=1}^{N} \exp(e^t_j)}",
+            ),
             ("caption", "theory_dot_weights"),
             ("caption", "theory_dot_context"),
             ("latex", r"a_t = \sum_{i=1}^{N} \alpha^t_i\, h_i"),
@@ -75,8 +87,11 @@ SECTIONS = (
             ("caption", "theory_dot_output"),
             ("latex", r"\hat{y}_t = \operatorname{softmax}\left(W_y \tilde{s}_t + b_y\right)"),
             ("text", "theory_dot_scaled"),
-            ("latex", r"\operatorname{Var}\left(s_t^\top h_i\right) = H "
-                      r"\quad\Longrightarrow\quad e^t_i = \frac{s_t^\top h_i}{\sqrt{H}}"),
+            (
+                "latex",
+                r"\operatorname{Var}\left(s_t^\top h_i\right) = H "
+                r"\quad\Longrightarrow\quad e^t_i = \frac{s_t^\top h_i}{\sqrt{H}}",
+            ),
         ),
         (("explorer", "theory_link_explorer_dot"), ("playground", "theory_link_playground_scaled")),
     ),
@@ -87,14 +102,23 @@ SECTIONS = (
             ("caption", "theory_bahdanau_score"),
             ("latex", r"e^t_i = v_a^\top \tanh\left(W_b\, s_{t-1} + W_c\, h_i\right)"),
             ("caption", "theory_bahdanau_context"),
-            ("latex", r"\alpha^t = \operatorname{softmax}(e^t), \qquad "
-                      r"a_t = \sum_{i=1}^{N} \alpha^t_i\, h_i"),
+            (
+                "latex",
+                r"\alpha^t = \operatorname{softmax}(e^t), \qquad "
+                r"a_t = \sum_{i=1}^{N} \alpha^t_i\, h_i",
+            ),
             ("caption", "theory_bahdanau_state"),
-            ("latex", r"s_t = \operatorname{GRU}\left(\left[\, \operatorname{emb}(y_{t-1}) ;"
-                      r"\ a_t \,\right],\ s_{t-1}\right)"),
+            (
+                "latex",
+                r"s_t = \operatorname{GRU}\left(\left[\, \operatorname{emb}(y_{t-1}) ;"
+                r"\ a_t \,\right],\ s_{t-1}\right)",
+            ),
             ("caption", "theory_bahdanau_output"),
-            ("latex", r"p(y_t) = \operatorname{softmax}\left(W_y \tanh\left(W_o \left[\, s_t ;"
-                      r"\ a_t ;\ \operatorname{emb}(y_{t-1}) \,\right]\right) + b_y\right)"),
+            (
+                "latex",
+                r"p(y_t) = \operatorname{softmax}\left(W_y \tanh\left(W_o \left[\, s_t ;"
+                r"\ a_t ;\ \operatorname{emb}(y_{t-1}) \,\right]\right) + b_y\right)",
+            ),
             ("text", "theory_bahdanau_versus"),
         ),
         (("explorer", "theory_link_explorer_bahdanau"), ("compare", "theory_link_compare")),
@@ -104,7 +128,7 @@ SECTIONS = (
         (("text", "theory_watch_intro"),),
         (("training", "theory_link_training"), ("compare", "theory_link_compare_watch")),
     ),
-)  # fmt: skip
+)
 
 
 def scaled_note_key(config: dict | None) -> str | None:

@@ -82,8 +82,13 @@ def attention_gif(trace: Trace, ms_per_step: int = 900) -> bytes | None:
         base.paste(label, (left + j * CELL, title + 4), label)
     for i, step in enumerate(trace.steps[:rows]):
         y = title + top + i * CELL + CELL // 2
-        draw.text((left - 8, y), _fit(token_text(step.token), font, left - 16), font=font,
-                  fill=INK, anchor="rm")  # fmt: skip
+        draw.text(
+            (left - 8, y),
+            _fit(token_text(step.token), font, left - 16),
+            font=font,
+            fill=INK,
+            anchor="rm",
+        )
         for j in range(cols):
             x0, y0 = left + j * CELL, title + top + i * CELL
             draw.rectangle((x0, y0, x0 + CELL - 2, y0 + CELL - 2), fill=EMPTY)
@@ -94,8 +99,9 @@ def attention_gif(trace: Trace, ms_per_step: int = 900) -> bytes | None:
         step = trace.steps[t]
         caption = f"{t + 1}/{len(trace.steps)}: {token_text(step.input_token)} → "
         caption += token_text(step.token)
-        draw.text((10, title // 2), _fit(caption, font, width - 20), font=font, fill=INK,
-                  anchor="lm")  # fmt: skip
+        draw.text(
+            (10, title // 2), _fit(caption, font, width - 20), font=font, fill=INK, anchor="lm"
+        )
         for i in range(t + 1):
             for j in range(cols):
                 x0, y0 = left + j * CELL, title + top + i * CELL
@@ -103,13 +109,26 @@ def attention_gif(trace: Trace, ms_per_step: int = 900) -> bytes | None:
                 draw.rectangle((x0, y0, x0 + CELL - 2, y0 + CELL - 2), fill=colour)
                 light = sum(colour) > 382  # dark text on the light (yellow) end
                 value = f"{matrix[i, j]:.2f}".removeprefix("0")  # ".81" fits a cell; "1.00" stays
-                draw.text((x0 + CELL // 2 - 1, y0 + CELL // 2 - 1), value, font=small,
-                          fill=INK if light else "white", anchor="mm")  # fmt: skip
+                draw.text(
+                    (x0 + CELL // 2 - 1, y0 + CELL // 2 - 1),
+                    value,
+                    font=small,
+                    fill=INK if light else "white",
+                    anchor="mm",
+                )
         y0 = title + top + t * CELL
-        draw.rectangle((left - 2, y0 - 2, left + cols * CELL, y0 + CELL), outline=HIGHLIGHT,
-                       width=3)  # fmt: skip
+        draw.rectangle(
+            (left - 2, y0 - 2, left + cols * CELL, y0 + CELL), outline=HIGHLIGHT, width=3
+        )
         frames.append(frame)
     out = io.BytesIO()
-    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:],
-                   duration=ms_per_step, loop=0, optimize=False)  # fmt: skip
+    frames[0].save(
+        out,
+        format="GIF",
+        save_all=True,
+        append_images=frames[1:],
+        duration=ms_per_step,
+        loop=0,
+        optimize=False,
+    )
     return out.getvalue()

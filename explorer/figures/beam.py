@@ -106,9 +106,15 @@ def _edges(trace, pos, ids, colour, width, opacity, name):
         xs += [pos[a][0], pos[node_id][0], None]
         ys += [pos[a][1], pos[node_id][1], None]
     return go.Scatter(
-        x=xs, y=ys, mode="lines", line=dict(color=colour, width=width), opacity=opacity,
-        hoverinfo="skip", showlegend=False, name=name,
-    )  # fmt: skip
+        x=xs,
+        y=ys,
+        mode="lines",
+        line=dict(color=colour, width=width),
+        opacity=opacity,
+        hoverinfo="skip",
+        showlegend=False,
+        name=name,
+    )
 
 
 def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure:
@@ -129,11 +135,17 @@ def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure
         chosen = []
     fig.add_trace(
         go.Scatter(
-            x=[pos[None][0]], y=[pos[None][1]], mode="markers+text", text=[token_html("<sos>")],
-            textposition="top center", marker=dict(symbol="square", size=11, color="#111111"),
-            hoverinfo="skip", showlegend=False, name="root",
+            x=[pos[None][0]],
+            y=[pos[None][1]],
+            mode="markers+text",
+            text=[token_html("<sos>")],
+            textposition="top center",
+            marker=dict(symbol="square", size=11, color="#111111"),
+            hoverinfo="skip",
+            showlegend=False,
+            name="root",
         )
-    )  # fmt: skip
+    )
     step_word, logp_word = tr("hover_step", lang), tr("beam_hover_log_prob", lang)
     cum_word, status_word = tr("beam_hover_cum_log_prob", lang), tr("col_status", lang)
     for kind, (symbol, colour, size, opacity) in STYLES.items():
@@ -153,7 +165,7 @@ def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure
                 textfont=dict(
                     size=10 if kind != "pruned" else 9,
                     color="#111111" if kind != "pruned" else "#767676",
-                ),  # fmt: skip
+                ),
                 marker=dict(
                     symbol=symbol,
                     size=size,
@@ -163,7 +175,7 @@ def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure
                         color=[CHOSEN if n["id"] in chosen else "#FFFFFF" for n in nodes],
                         width=[3 if n["id"] in chosen else 1 for n in nodes],
                     ),
-                ),  # fmt: skip
+                ),
                 customdata=[
                     [
                         n["id"],
@@ -174,7 +186,7 @@ def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure
                         legend,
                     ]
                     for n in nodes
-                ],  # fmt: skip
+                ],
                 hovertemplate=(
                     f"%{{customdata[1]}}<br>{step_word} %{{customdata[2]}}<br>"
                     f"{logp_word} = %{{customdata[3]:.4f}}<br>"
@@ -187,11 +199,14 @@ def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure
     rows = max((y for _, y in pos.values()), default=0) + 1
     steps = max((x for x, _ in pos.values()), default=0)
     fig.update_xaxes(
-        tickmode="array", tickvals=list(range(steps + 1)),
+        tickmode="array",
+        tickvals=list(range(steps + 1)),
         ticktext=[token_html("<sos>")] + [str(t) for t in range(1, steps + 1)],
-        title=dict(text=tr("hover_step", lang)), showgrid=False, zeroline=False,
+        title=dict(text=tr("hover_step", lang)),
+        showgrid=False,
+        zeroline=False,
         range=[-0.5, steps + 0.9],  # room for the last step's labels, right of their markers
-    )  # fmt: skip
+    )
     # Reversed, with half a row of room above the first and below the last row.
     fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6])
     fig.update_layout(
@@ -226,9 +241,16 @@ def hypothesis_labels(trace: Trace, lang: str) -> list[str]:
         text = token_text(output_text(trace, h.tokens)) if h.tokens else "∅"
         status = tr(HYPOTHESIS_KEYS.get(h.status, "status_other"), lang)
         labels.append(
-            tr("beam_option", lang, rank=rank, status=status, text=text, logp=h.log_prob,
-               score=h.score)
-        )  # fmt: skip
+            tr(
+                "beam_option",
+                lang,
+                rank=rank,
+                status=status,
+                text=text,
+                logp=h.log_prob,
+                score=h.score,
+            )
+        )
     return labels
 
 

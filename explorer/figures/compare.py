@@ -65,10 +65,16 @@ def difference_figure(a: Trace, b: Trace, t: int, lang: str) -> go.Figure:
     # every step, so the step player only moves it: difference_update).
     row = min(t, diff.shape[0] - 1)
     fig.add_shape(
-        type="rect", x0=-0.5, x1=diff.shape[1] - 0.5, y0=row - 0.5, y1=row + 0.5,
-        line=dict(color=HIGHLIGHT, width=3), fillcolor="rgba(0,0,0,0)", layer="above",
+        type="rect",
+        x0=-0.5,
+        x1=diff.shape[1] - 0.5,
+        y0=row - 0.5,
+        y1=row + 0.5,
+        line=dict(color=HIGHLIGHT, width=3),
+        fillcolor="rgba(0,0,0,0)",
+        layer="above",
         visible=t < diff.shape[0],
-    )  # fmt: skip
+    )
     return fig
 
 
@@ -76,8 +82,13 @@ def difference_update(a: Trace, b: Trace, t: int) -> dict:
     """What differs in ``difference_figure`` at step t from step 1 (the step player's form)."""
     rows = alignment.common_steps(a.attention_matrix, b.attention_matrix)
     row = min(t, rows - 1)
-    return {"layout": {"shapes[0].y0": row - 0.5, "shapes[0].y1": row + 0.5,
-                       "shapes[0].visible": t < rows}}  # fmt: skip
+    return {
+        "layout": {
+            "shapes[0].y0": row - 0.5,
+            "shapes[0].y1": row + 0.5,
+            "shapes[0].visible": t < rows,
+        }
+    }
 
 
 def entropy_update(t: int) -> dict:
@@ -108,9 +119,11 @@ def entropy_figure(pairs: list[tuple[str, Trace]], t: int, lang: str) -> go.Figu
         )
     top = alignment.max_entropy(n_src)
     fig.add_hline(
-        y=top, line=dict(color="#666666", dash="dot"),
-        annotation_text=tr("compare_uniform", lang, value=top), annotation_position="top left",
-    )  # fmt: skip
+        y=top,
+        line=dict(color="#666666", dash="dot"),
+        annotation_text=tr("compare_uniform", lang, value=top),
+        annotation_position="top left",
+    )
     fig.add_vline(x=t + 1, line=dict(color=HIGHLIGHT, width=2))
     fig.update_xaxes(title=dict(text=tr("compare_axis_steps", lang)), dtick=1)
     fig.update_yaxes(title=dict(text=tr("compare_axis_entropy", lang)), range=[0, top * 1.15])
@@ -137,9 +150,11 @@ def coverage_figure(pairs: list[tuple[str, Trace]], lang: str) -> go.Figure:
         )
     fig.add_hline(y=1.0, line=dict(color="#666666", dash="dot"))
     fig.update_xaxes(
-        tickmode="array", tickvals=list(range(len(labels))), ticktext=labels,
+        tickmode="array",
+        tickvals=list(range(len(labels))),
+        ticktext=labels,
         title=dict(text=tr("axis_source", lang)),
-    )  # fmt: skip
+    )
     fig.update_yaxes(title=dict(text=tr("compare_axis_coverage", lang)), rangemode="tozero")
     return _layout(fig, 300, barmode="group")
 

@@ -65,9 +65,13 @@ def _range(points: np.ndarray) -> list[list[float]]:
 
 
 def _names(g: geo.Geometry) -> tuple[str, str]:
-    html = {"h_i": "h<sub>i</sub>", "W_c h_i": "W<sub>c</sub>h<sub>i</sub>",
-            "s_t": "s<sub>t</sub>", "s_{t-1}": "s<sub>t−1</sub>",
-            "W_b s_{t-1}": "W<sub>b</sub>s<sub>t−1</sub>"}  # fmt: skip
+    html = {
+        "h_i": "h<sub>i</sub>",
+        "W_c h_i": "W<sub>c</sub>h<sub>i</sub>",
+        "s_t": "s<sub>t</sub>",
+        "s_{t-1}": "s<sub>t−1</sub>",
+        "W_b s_{t-1}": "W<sub>b</sub>s<sub>t−1</sub>",
+    }
     return html[g.key_name], html[g.query_name]
 
 
@@ -81,43 +85,79 @@ def geometry_figure(trace: Trace, t: int, lang: str, space: str = "state") -> go
     x_range, y_range = _range(every)
     q, o, c = g.queries[t], g.origin, g.contexts[t]
     fig = go.Figure()
-    fig.add_trace(go.Scatter(  # 0: the keys
-        x=g.keys[:, 0].tolist(), y=g.keys[:, 1].tolist(), mode="markers+text",
-        text=source_labels(trace), textposition="top center",
-        textfont=dict(size=11, color="#14161c"), name=key_name,
-        marker=dict(size=_sizes(w), color=w.tolist(), colorscale=WEIGHTS_SCALE, cmin=0.0,
-                    cmax=1.0, line=dict(color="#333333", width=1), showscale=False),
-        customdata=[[plain[i], i + 1] for i in range(len(plain))],
-        hovertemplate=f"{key_name} %{{customdata[1]}}: %{{customdata[0]}}<br>"
-        "α = %{marker.color:.4f}<extra></extra>",
-    ))  # fmt: skip
-    fig.add_trace(go.Scatter(  # 1: the path of the queries so far
-        x=g.queries[: t + 1, 0].tolist(), y=g.queries[: t + 1, 1].tolist(),
-        mode="lines+markers", line=dict(color=QUERY, width=1, dash="dot"),
-        marker=dict(size=5, color=QUERY), opacity=0.6, hoverinfo="skip",
-        name=tr("geometry_path", lang),
-    ))  # fmt: skip
-    fig.add_trace(go.Scatter(  # 2: the query arrow, from where the origin lands
-        x=[float(o[0]), float(q[0])], y=[float(o[1]), float(q[1])], mode="lines+markers",
-        line=dict(color=QUERY, width=3),
-        marker=dict(symbol=["circle-open", "arrow"], size=[9, 16], angleref="previous",
-                    color=QUERY),
-        name=query_name, hovertemplate=f"{query_name}<extra></extra>",
-    ))  # fmt: skip
-    fig.add_trace(go.Scatter(  # 3: the context vector, the weighted mean of the keys
-        x=[float(c[0])], y=[float(c[1])], mode="markers", name="a<sub>t</sub>",
-        marker=dict(symbol="star", size=18, color=CHOSEN, line=dict(color="#333333", width=1)),
-        hovertemplate="a<sub>t</sub> = Σ α<sub>i</sub> " + key_name + "<extra></extra>",
-    ))  # fmt: skip
-    fig.update_xaxes(range=x_range, title=dict(text=tr("geometry_axis", lang, n=1)),
-                     zeroline=False)  # fmt: skip
-    fig.update_yaxes(range=y_range, title=dict(text=tr("geometry_axis", lang, n=2)),
-                     zeroline=False, scaleanchor="x", scaleratio=1)  # fmt: skip
+    fig.add_trace(
+        go.Scatter(  # 0: the keys
+            x=g.keys[:, 0].tolist(),
+            y=g.keys[:, 1].tolist(),
+            mode="markers+text",
+            text=source_labels(trace),
+            textposition="top center",
+            textfont=dict(size=11, color="#14161c"),
+            name=key_name,
+            marker=dict(
+                size=_sizes(w),
+                color=w.tolist(),
+                colorscale=WEIGHTS_SCALE,
+                cmin=0.0,
+                cmax=1.0,
+                line=dict(color="#333333", width=1),
+                showscale=False,
+            ),
+            customdata=[[plain[i], i + 1] for i in range(len(plain))],
+            hovertemplate=f"{key_name} %{{customdata[1]}}: %{{customdata[0]}}<br>"
+            "α = %{marker.color:.4f}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(  # 1: the path of the queries so far
+            x=g.queries[: t + 1, 0].tolist(),
+            y=g.queries[: t + 1, 1].tolist(),
+            mode="lines+markers",
+            line=dict(color=QUERY, width=1, dash="dot"),
+            marker=dict(size=5, color=QUERY),
+            opacity=0.6,
+            hoverinfo="skip",
+            name=tr("geometry_path", lang),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(  # 2: the query arrow, from where the origin lands
+            x=[float(o[0]), float(q[0])],
+            y=[float(o[1]), float(q[1])],
+            mode="lines+markers",
+            line=dict(color=QUERY, width=3),
+            marker=dict(
+                symbol=["circle-open", "arrow"], size=[9, 16], angleref="previous", color=QUERY
+            ),
+            name=query_name,
+            hovertemplate=f"{query_name}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(  # 3: the context vector, the weighted mean of the keys
+            x=[float(c[0])],
+            y=[float(c[1])],
+            mode="markers",
+            name="a<sub>t</sub>",
+            marker=dict(symbol="star", size=18, color=CHOSEN, line=dict(color="#333333", width=1)),
+            hovertemplate="a<sub>t</sub> = Σ α<sub>i</sub> " + key_name + "<extra></extra>",
+        )
+    )
+    fig.update_xaxes(range=x_range, title=dict(text=tr("geometry_axis", lang, n=1)), zeroline=False)
+    fig.update_yaxes(
+        range=y_range,
+        title=dict(text=tr("geometry_axis", lang, n=2)),
+        zeroline=False,
+        scaleanchor="x",
+        scaleratio=1,
+    )
     fig.update_layout(
-        height=420, margin=dict(l=10, r=10, t=30, b=10), font=dict(family=FONT),
+        height=420,
+        margin=dict(l=10, r=10, t=30, b=10),
+        font=dict(family=FONT),
         hoverlabel=dict(font=dict(family=FONT)),
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
-    )  # fmt: skip
+    )
     return fig
 
 
@@ -155,11 +195,14 @@ def geometry_table(trace: Trace, t: int, lang: str, space: str = "state") -> pd.
     names = [f"{i + 1}:{token_text(tok)}" for i, tok in enumerate(trace.source_tokens)]
     rows = names + [g.query_name, "a_t"]
     points = np.vstack([g.keys, g.queries[t][None, :], g.contexts[t][None, :]])
-    return pd.DataFrame({
-        tr("col_point", lang): rows,
-        "x": points[:, 0], "y": points[:, 1],
-        tr("col_weight", lang): np.append(g.weights[t], [np.nan, np.nan]),
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            tr("col_point", lang): rows,
+            "x": points[:, 0],
+            "y": points[:, 1],
+            tr("col_weight", lang): np.append(g.weights[t], [np.nan, np.nan]),
+        }
+    )
 
 
 # ----- the line view ---------------------------------------------------------------------------
@@ -180,39 +223,63 @@ def line_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     fig = go.Figure()
     plain = [token_html(tok) for tok in trace.source_tokens]
     out = [token_html(s.token) for s in trace.steps]
-    fig.add_trace(go.Scatter(  # 0: the source tokens
-        x=source, y=[1.0] * len(source), mode="markers+text", text=source_labels(trace),
-        textposition="top center", textfont=dict(size=12, color="#14161c"),
-        marker=dict(size=9, color=BAR), customdata=[[p, i + 1] for i, p in enumerate(plain)],
-        hovertemplate=f"{tr('hover_source', lang)} %{{customdata[1]}}: %{{customdata[0]}}"
-        "<extra></extra>", showlegend=False,
-    ))  # fmt: skip
-    fig.add_trace(go.Scatter(  # 1: the output tokens, step t's in the highlight colour
-        x=outputs, y=[0.0] * len(outputs), mode="markers+text", text=out,
-        textposition="bottom center", textfont=dict(size=12, color="#14161c"),
-        marker=dict(size=9, color=_output_colours(len(outputs), t)),
-        customdata=[[p, s + 1] for s, p in enumerate(out)],
-        hovertemplate=f"{tr('hover_step', lang)} %{{customdata[1]}}: %{{customdata[0]}}"
-        "<extra></extra>", showlegend=False,
-    ))  # fmt: skip
+    fig.add_trace(
+        go.Scatter(  # 0: the source tokens
+            x=source,
+            y=[1.0] * len(source),
+            mode="markers+text",
+            text=source_labels(trace),
+            textposition="top center",
+            textfont=dict(size=12, color="#14161c"),
+            marker=dict(size=9, color=BAR),
+            customdata=[[p, i + 1] for i, p in enumerate(plain)],
+            hovertemplate=f"{tr('hover_source', lang)} %{{customdata[1]}}: %{{customdata[0]}}"
+            "<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(  # 1: the output tokens, step t's in the highlight colour
+            x=outputs,
+            y=[0.0] * len(outputs),
+            mode="markers+text",
+            text=out,
+            textposition="bottom center",
+            textfont=dict(size=12, color="#14161c"),
+            marker=dict(size=9, color=_output_colours(len(outputs), t)),
+            customdata=[[p, s + 1] for s, p in enumerate(out)],
+            hovertemplate=f"{tr('hover_step', lang)} %{{customdata[1]}}: %{{customdata[0]}}"
+            "<extra></extra>",
+            showlegend=False,
+        )
+    )
     now = {(ln.source, ln.output): ln for ln in geo.line_view(trace, t).lines}
     for ln in _every_line(trace):
         shown = now.get((ln.source, ln.output))
-        fig.add_trace(go.Scatter(
-            x=[source[ln.source], outputs[ln.output]], y=[1.0, 0.0], mode="lines",
-            line=dict(color=HIGHLIGHT if ln.output == t else "#555555",
-                      width=(shown or ln).width),
-            opacity=shown.opacity if shown else 0.0, visible=shown is not None,
-            hoverinfo="skip", showlegend=False,
-        ))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=[source[ln.source], outputs[ln.output]],
+                y=[1.0, 0.0],
+                mode="lines",
+                line=dict(
+                    color=HIGHLIGHT if ln.output == t else "#555555", width=(shown or ln).width
+                ),
+                opacity=shown.opacity if shown else 0.0,
+                visible=shown is not None,
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
     fig.update_xaxes(visible=False, range=[0.0, 1.0])
     fig.update_yaxes(visible=False, range=[-0.35, 1.35])
     fig.update_layout(
-        height=260, margin=dict(l=10, r=10, t=10, b=10), font=dict(family=FONT),
+        height=260,
+        margin=dict(l=10, r=10, t=10, b=10),
+        font=dict(family=FONT),
         hoverlabel=dict(font=dict(family=FONT)),
         # js/draw.js: hovering a token brings out its lines (the trace indices of each point's)
         meta={"lines_of": _lines_of(trace)},
-    )  # fmt: skip
+    )
     return fig
 
 
@@ -223,10 +290,13 @@ def _output_colours(n: int, t: int) -> list[str]:
 def _lines_of(trace: Trace) -> dict:
     """For each token point, the indices of the line traces that touch it (lines from 2 on)."""
     lines = _every_line(trace)
-    source = [[2 + n for n, ln in enumerate(lines) if ln.source == i]
-              for i in range(len(trace.source_tokens))]  # fmt: skip
-    output = [[2 + n for n, ln in enumerate(lines) if ln.output == s]
-              for s in range(len(trace.steps))]  # fmt: skip
+    source = [
+        [2 + n for n, ln in enumerate(lines) if ln.source == i]
+        for i in range(len(trace.source_tokens))
+    ]
+    output = [
+        [2 + n for n, ln in enumerate(lines) if ln.output == s] for s in range(len(trace.steps))
+    ]
     return {"0": source, "1": output}
 
 
@@ -235,12 +305,14 @@ def _line_attrs(trace: Trace, t: int) -> list[dict]:
     out = []
     for ln in _every_line(trace):
         shown = now.get((ln.source, ln.output))
-        out.append({
-            "visible": shown is not None,
-            "opacity": shown.opacity if shown else 0.0,
-            "line.width": (shown or ln).width,
-            "line.color": HIGHLIGHT if ln.output == t else "#555555",
-        })  # fmt: skip
+        out.append(
+            {
+                "visible": shown is not None,
+                "opacity": shown.opacity if shown else 0.0,
+                "line.width": (shown or ln).width,
+                "line.color": HIGHLIGHT if ln.output == t else "#555555",
+            }
+        )
     return out
 
 
@@ -258,10 +330,13 @@ def line_update(trace: Trace, t: int) -> dict:
 def line_table(trace: Trace, t: int, lang: str) -> pd.DataFrame:
     """The lines drawn at step t: output step and token, source position and token, weight."""
     rows = geo.line_view(trace, t).lines
-    return pd.DataFrame({
-        tr("col_step", lang): [ln.output + 1 for ln in rows],
-        tr("col_output_token", lang): [token_text(trace.steps[ln.output].token) for ln in rows],
-        tr("col_token", lang): [f"{ln.source + 1}:{token_text(trace.source_tokens[ln.source])}"
-                                for ln in rows],
-        tr("col_weight", lang): [ln.weight for ln in rows],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            tr("col_step", lang): [ln.output + 1 for ln in rows],
+            tr("col_output_token", lang): [token_text(trace.steps[ln.output].token) for ln in rows],
+            tr("col_token", lang): [
+                f"{ln.source + 1}:{token_text(trace.source_tokens[ln.source])}" for ln in rows
+            ],
+            tr("col_weight", lang): [ln.weight for ln in rows],
+        }
+    )

@@ -73,7 +73,7 @@ def matrix_figure(
             title=dict(text=colorbar or tr("colorbar_value", lang)),
             thickness=12,
             **({"nticks": 3} if rows <= 3 else {}),
-        ),  # fmt: skip
+        ),
         customdata=custom,
         hovertemplate=hover,
         xgap=1 if cols <= 80 else 0,

@@ -75,7 +75,10 @@ def parts_figure(result: Result, values, lang: str) -> go.Figure:
         limit=limit,
         height=90 + 30 * len(z),
     )
-    fig.update_xaxes(tickmode="array", tickvals=list(range(z.shape[1])),
-                     ticktext=[str(j + 1) for j in range(z.shape[1])])  # fmt: skip
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=list(range(z.shape[1])),
+        ticktext=[str(j + 1) for j in range(z.shape[1])],
+    )
     fig.add_hline(y=len(labels) - 1.5, line=dict(color="black", width=2))
     return fig

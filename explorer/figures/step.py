@@ -78,8 +78,9 @@ def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = N
         heat.update(texttemplate="%{z:.2f}", textfont=dict(size=9))
     fig = go.Figure(heat)
     # Explicit ranges: a guess-mode matrix whose rows are blank keeps its shape and colour bar.
-    fig.update_xaxes(**token_axis(src, tr("axis_source", lang)), side="top",
-                     range=[-0.5, n_src - 0.5])  # fmt: skip
+    fig.update_xaxes(
+        **token_axis(src, tr("axis_source", lang)), side="top", range=[-0.5, n_src - 0.5]
+    )
     fig.update_yaxes(**token_axis(out, tr("axis_output", lang)), range=[steps - 0.5, -0.5])
     _highlight_row(fig, t, n_src)
     return layout(fig, max(220, 90 + 24 * steps))
@@ -200,8 +201,9 @@ def _source_bars(trace: Trace, values, lang: str, *, weights: bool, limit: float
     if n <= MAX_TEXT_COLUMNS:
         # An explicit text colour: with numeric bar colours plotly.js would otherwise look for a
         # contrasting one for every bar, and warn (slowly, with a stack trace) that it cannot.
-        bars.update(texttemplate="%{y:.2f}", textposition="outside",
-                    textfont=dict(size=9, color="#14161c"))  # fmt: skip
+        bars.update(
+            texttemplate="%{y:.2f}", textposition="outside", textfont=dict(size=9, color="#14161c")
+        )
     fig = go.Figure(bars)
     fig.update_xaxes(**token_axis(labels, tr("axis_source", lang)))
     title = tr("colorbar_weight" if weights else "colorbar_score", lang)
@@ -314,9 +316,20 @@ def timeline_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     )
     for i in xs[:-1]:
         fig.add_annotation(
-            x=i + 0.72, y=0, ax=i + 0.28, ay=0, xref="x", yref="y", axref="x", ayref="y",
-            showarrow=True, arrowhead=2, arrowwidth=1.5, arrowcolor="#555555", text="",
-        )  # fmt: skip
+            x=i + 0.72,
+            y=0,
+            ax=i + 0.28,
+            ay=0,
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=2,
+            arrowwidth=1.5,
+            arrowcolor="#555555",
+            text="",
+        )
     note_key = {"bahdanau": "timeline_note_bahdanau", "none": "timeline_note_none"}
     note = tr(note_key.get(kind, "timeline_note_dot"), lang)
     fig.add_annotation(x=(len(xs) - 1) / 2, y=-0.9, text=note, showarrow=False, xref="x", yref="y")
@@ -331,11 +344,19 @@ PANELS = {
     "dot": ("query", "keys", "scores", "weights", "parts", "output", "topk"),
     "general": ("query", "keys", "scores", "weights", "parts", "output", "topk"),
     "bahdanau": (
-        "query", "keys", "query_proj", "keys_proj", "energies", "scores", "weights", "parts",
-        "output", "topk",
+        "query",
+        "keys",
+        "query_proj",
+        "keys_proj",
+        "energies",
+        "scores",
+        "weights",
+        "parts",
+        "output",
+        "topk",
     ),
     "none": ("query", "output", "topk"),
-}  # fmt: skip
+}
 
 
 def context_figure(trace: Trace, t: int, lang: str) -> go.Figure:

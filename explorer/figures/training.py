@@ -45,8 +45,12 @@ def _probe(p) -> dict | None:
             return None
         if attention.ndim != 2 or attention.shape[1] != len(src) or not attention.size:
             return None
-    return {"source": p["source"], "source_tokens": src, "output_tokens": out,
-            "attention": attention}  # fmt: skip
+    return {
+        "source": p["source"],
+        "source_tokens": src,
+        "output_tokens": out,
+        "attention": attention,
+    }
 
 
 def records(config: dict | None) -> list[dict]:
@@ -156,9 +160,11 @@ def loss_figure(history: list[dict], epoch_index: int, lang: str) -> go.Figure:
     fig.update_xaxes(title=dict(text=tr("training_epoch", lang)), dtick=1)
     fig.update_yaxes(title=dict(text=tr("training_loss", lang)), rangemode="tozero")
     fig.update_layout(
-        height=300, margin=dict(l=10, r=10, t=30, b=10), font=dict(family=FONT),
+        height=300,
+        margin=dict(l=10, r=10, t=30, b=10),
+        font=dict(family=FONT),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-    )  # fmt: skip
+    )
     return fig
 
 

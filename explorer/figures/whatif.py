@@ -132,25 +132,49 @@ def marked_heatmap(
         fig.layout.shapes = []
     if step is not None and step < len(trace.steps):
         fig.add_shape(
-            type="rect", x0=-0.5, x1=len(trace.source_tokens) - 0.5, y0=step - 0.5,
-            y1=step + 0.5, line=dict(color=OVERRIDE, width=3, dash="dash"),
-            fillcolor="rgba(0,0,0,0)", layer="above",
-        )  # fmt: skip
+            type="rect",
+            x0=-0.5,
+            x1=len(trace.source_tokens) - 0.5,
+            y0=step - 0.5,
+            y1=step + 0.5,
+            line=dict(color=OVERRIDE, width=3, dash="dash"),
+            fillcolor="rgba(0,0,0,0)",
+            layer="above",
+        )
     if forced:
         fig.add_shape(
-            type="rect", xref="paper", x0=0, x1=1, y0=-0.5, y1=min(forced, len(trace.steps)) - 0.5,
-            fillcolor=FORCED_FILL, line=dict(color="#555555", width=1, dash="dot"), layer="above",
-        )  # fmt: skip
+            type="rect",
+            xref="paper",
+            x0=0,
+            x1=1,
+            y0=-0.5,
+            y1=min(forced, len(trace.steps)) - 0.5,
+            fillcolor=FORCED_FILL,
+            line=dict(color="#555555", width=1, dash="dot"),
+            layer="above",
+        )
     if diverge is not None and diverge < len(trace.steps):
         fig.add_shape(
-            type="line", xref="paper", x0=0, x1=1, y0=diverge - 0.5, y1=diverge - 0.5,
-            line=dict(color=HIGHLIGHT, width=3, dash="dash"), layer="above",
-        )  # fmt: skip
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            y0=diverge - 0.5,
+            y1=diverge - 0.5,
+            line=dict(color=HIGHLIGHT, width=3, dash="dash"),
+            layer="above",
+        )
         fig.add_annotation(
-            xref="paper", x=1, xanchor="right", y=diverge - 0.5, yanchor="bottom",
-            text=tr("whatif_diverge_mark", lang, t=diverge + 1), showarrow=False,
-            font=dict(color=HIGHLIGHT, size=11), bgcolor="rgba(255,255,255,0.8)",
-        )  # fmt: skip
+            xref="paper",
+            x=1,
+            xanchor="right",
+            y=diverge - 0.5,
+            yanchor="bottom",
+            text=tr("whatif_diverge_mark", lang, t=diverge + 1),
+            showarrow=False,
+            font=dict(color=HIGHLIGHT, size=11),
+            bgcolor="rgba(255,255,255,0.8)",
+        )
     return fig
 
 

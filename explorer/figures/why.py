@@ -90,14 +90,18 @@ def bleu_figure(table: dict[str, dict[str, dict]], lang: str) -> go.Figure:
             )
         )
     fig.update_xaxes(
-        tickmode="array", tickvals=list(range(len(names))), ticktext=names,
+        tickmode="array",
+        tickvals=list(range(len(names))),
+        ticktext=names,
         title=dict(text=tr("why_axis_length", lang)),
-    )  # fmt: skip
+    )
     fig.update_yaxes(title=dict(text="BLEU"), rangemode="tozero")
     fig.update_layout(
-        height=380, margin=dict(l=10, r=10, t=30, b=10), font=dict(family=FONT),
+        height=380,
+        margin=dict(l=10, r=10, t=30, b=10),
+        font=dict(family=FONT),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-    )  # fmt: skip
+    )
     return fig
 
 
@@ -133,9 +137,10 @@ def overall_figure(values: dict[str, float], lang: str, metric_label: str) -> go
         )
     )
     fig.update_xaxes(
-        tickmode="array", tickvals=list(range(len(kinds))),
+        tickmode="array",
+        tickvals=list(range(len(kinds))),
         ticktext=[kind_label(k, lang) for k in kinds],
-    )  # fmt: skip
+    )
     fig.update_yaxes(title=dict(text=metric_label), range=[0, 110])
     fig.update_layout(
         height=300, margin=dict(l=10, r=10, t=30, b=10), font=dict(family=FONT), showlegend=False
@@ -176,18 +181,27 @@ def summary_figure(evaluations: dict[str, dict], lang: str) -> go.Figure:
     for name, values, colour in bars:
         fig.add_trace(
             go.Bar(
-                x=list(range(len(kinds))), y=values, name=name, marker=dict(color=colour),
-                texttemplate="%{y:.1f}", textposition="outside", cliponaxis=False,
+                x=list(range(len(kinds))),
+                y=values,
+                name=name,
+                marker=dict(color=colour),
+                texttemplate="%{y:.1f}",
+                textposition="outside",
+                cliponaxis=False,
                 hovertemplate="BLEU %{y:.2f}<extra></extra>",
             )
-        )  # fmt: skip
+        )
     fig.update_xaxes(
-        tickmode="array", tickvals=list(range(len(kinds))),
+        tickmode="array",
+        tickvals=list(range(len(kinds))),
         ticktext=[kind_label(k, lang) for k in kinds],
-    )  # fmt: skip
+    )
     fig.update_yaxes(title=dict(text="BLEU"), rangemode="tozero")
     fig.update_layout(
-        barmode="group", height=320, margin=dict(l=10, r=10, t=30, b=10), font=dict(family=FONT),
+        barmode="group",
+        height=320,
+        margin=dict(l=10, r=10, t=30, b=10),
+        font=dict(family=FONT),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-    )  # fmt: skip
+    )
     return fig

@@ -99,8 +99,15 @@ def preset(name: str, d: int, n: int) -> dict[str, np.ndarray]:
         W_b, W_c, v = eye, np.eye(d)[::-1].copy(), np.ones(d)
     else:
         raise ValueError(f"unknown preset {name!r}")
-    return {"query": query, "keys": keys, "values": keys.copy(), "W": W, "W_b": W_b,
-            "W_c": W_c, "v": v}  # fmt: skip
+    return {
+        "query": query,
+        "keys": keys,
+        "values": keys.copy(),
+        "W": W,
+        "W_b": W_b,
+        "W_c": W_c,
+        "v": v,
+    }
 
 
 # ----- the arithmetic written out (LaTeX built from numbers only) ---------------------------

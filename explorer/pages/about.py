@@ -29,9 +29,10 @@ commands = [  # as a reader can copy them: into runs/, never over the shipped ch
     portable_command(entry.config["training"]["command"], entry.name)
     for task in catalog.values()
     for entry in task.values()
-    if isinstance(entry.config, dict) and isinstance(entry.config.get("training"), dict)
+    if isinstance(entry.config, dict)
+    and isinstance(entry.config.get("training"), dict)
     and isinstance(entry.config["training"].get("command"), str)
-]  # fmt: skip
+]
 # Plain text: the syntax highlighter's colours fail WCAG AA contrast (axe-core).
 st.code("\n".join(commands), language=None, wrap_lines=True)
 st.markdown(tr("about_retrain_after", lang))

@@ -18,13 +18,20 @@ ss.setdefault("beam_width", 3)
 ss.setdefault("beam_alpha", 1.0)
 left, right, pick_box = st.columns([1, 1, 2])  # one row: the first screen is for the step
 k = left.slider(
-    tr("beam_width_label", lang), 1, MAX_BEAM, key="beam_width", help=tr("beam_width_help", lang),
+    tr("beam_width_label", lang),
+    1,
+    MAX_BEAM,
+    key="beam_width",
+    help=tr("beam_width_help", lang),
     persist_state="session",
-)  # fmt: skip
+)
 alpha = right.select_slider(
-    tr("beam_alpha_label", lang), [0.0, 0.5, 1.0, 1.5, 2.0], key="beam_alpha",
-    help=tr("beam_alpha_help", lang), persist_state="session",
-)  # fmt: skip
+    tr("beam_alpha_label", lang),
+    [0.0, 0.5, 1.0, 1.5, 2.0],
+    key="beam_alpha",
+    help=tr("beam_alpha_help", lang),
+    persist_state="session",
+)
 
 trace = sv.safe_decode(sel, sentence, mode="beam", beam=k, length_penalty=alpha)
 if trace is None:
@@ -38,9 +45,11 @@ if ss.get("_beam_signature") != signature:
     ss["beam_pick"] = 0  # a new search: start from its best hypothesis
 # The labels carry the outputs and are translated: a stale label maps back or starts over.
 ui.keep_choice(
-    "beam_pick", range(len(labels)), 0,
+    "beam_pick",
+    range(len(labels)),
+    0,
     *ui.lang_formats(lambda lg: bf.hypothesis_labels(trace, lg).__getitem__),
-)  # fmt: skip
+)
 
 
 def _clicked() -> None:
@@ -55,9 +64,13 @@ def _clicked() -> None:
 # The chosen hypothesis first, in the step player (the first screen is for the step); the
 # search tree, where a click picks another hypothesis, follows.
 pick = pick_box.selectbox(
-    tr("beam_pick_label", lang), range(len(labels)), key="beam_pick",
-    format_func=labels.__getitem__, help=tr("beam_pick_help", lang), persist_state="session",
-)  # fmt: skip
+    tr("beam_pick_label", lang),
+    range(len(labels)),
+    key="beam_pick",
+    format_func=labels.__getitem__,
+    help=tr("beam_pick_help", lang),
+    persist_state="session",
+)
 chosen = bf.hypothesis_trace(trace, pick)
 stepper.player(
     [chosen], ("beam", sel.entry.name, sel.entry.version, sentence, k, alpha, pick), lang

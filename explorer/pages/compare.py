@@ -33,9 +33,13 @@ pairs = list(zip(names, traces))
 
 key = ("compare", sel.task, kind_a, kind_b, *(cv.version(sel, k) for k in (kind_a, kind_b)))
 stepper.player(
-    traces, (*key, sentence), lang, names, only=cv.PANELS,
+    traces,
+    (*key, sentence),
+    lang,
+    names,
+    only=cv.PANELS,
     shared=lambda present: cv.shared_figures(a, b, pairs, lang, present),
-)  # fmt: skip
+)
 cv.difference_notes(a, b, lang)
 
 st.subheader(tr("compare_metrics_title", lang))

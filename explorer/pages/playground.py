@@ -30,10 +30,14 @@ with right:
     top = int(result.weights.argmax())
     st.info(
         tr(
-            "pg_summary", lang, top=float(result.weights[top]), index=top + 1,
-            entropy=pg.entropy(result.weights), max=math.log(n),
+            "pg_summary",
+            lang,
+            top=float(result.weights[top]),
+            index=top + 1,
+            entropy=pg.entropy(result.weights),
+            max=math.log(n),
         )
-    )  # fmt: skip
+    )
     st.markdown(f"**{tr('pg_scores_title', lang)}**")
     sv.chart(pf.scores_figure(result, lang), "pg-scores")
     st.markdown(f"**{tr('pg_weights_title', lang)}**")

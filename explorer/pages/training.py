@@ -36,10 +36,12 @@ if sources:
     source = left.selectbox(tr("training_probe_label", lang), sources, key="training_probe")
 if n > 1:
     right.select_slider(
-        tr("training_epoch_label", lang), options=list(range(n)), key="training_epoch",
+        tr("training_epoch_label", lang),
+        options=list(range(n)),
+        key="training_epoch",
         format_func=lambda i: tf.epoch_label(points[i]["epoch"]),
         help=tr("training_epoch_help", lang),
-    )  # fmt: skip
+    )
 k = ss["training_epoch"]
 epoch = tf.epoch_label(points[k]["epoch"])
 

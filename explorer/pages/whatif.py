@@ -35,9 +35,12 @@ ui.keep_choice(
 # One row of inputs (what to change | which step | what instead): the player comes next.
 how_box, step_box, pick_box = st.columns([1.1, 1, 1])
 how = how_box.selectbox(
-    tr("whatif_how_label", lang), list(WAYS) if attention else ["prefix"], key="whatif_how",
-    format_func=lambda w: tr(WAYS[w], lang), persist_state="session",
-)  # fmt: skip
+    tr("whatif_how_label", lang),
+    list(WAYS) if attention else ["prefix"],
+    key="whatif_how",
+    format_func=lambda w: tr(WAYS[w], lang),
+    persist_state="session",
+)
 
 marks = {}
 if how in ("attend", "weights"):
@@ -50,9 +53,12 @@ if how in ("attend", "weights"):
     change = (t, tuple(float(w) for w in weights))
 else:
     prefix = step_box.text_input(
-        tr("whatif_prefix_label", lang), key=f"whatif_prefix:{sel.task}", max_chars=200,
-        help=tr("whatif_prefix_help", lang), persist_state="session",
-    )  # fmt: skip
+        tr("whatif_prefix_label", lang),
+        key=f"whatif_prefix:{sel.task}",
+        max_chars=200,
+        help=tr("whatif_prefix_help", lang),
+        persist_state="session",
+    )
     problem, fields = wf.prefix_problem(sel.loaded.translator.task, prefix)
     if problem:
         st.info(tr(problem, lang, **fields))

@@ -165,9 +165,12 @@ def view(
     n = len(trace.steps)
     attention = trace.attention_matrix is not None
     matrix = _figure(
-        trace, heatmap or sf.attention_heatmap, lambda tr_, k: panels.outline(k), lang,
+        trace,
+        heatmap or sf.attention_heatmap,
+        lambda tr_, k: panels.outline(k),
+        lang,
         present,
-    )  # fmt: skip
+    )
     matrix_z = decoded(matrix["base"]["data"][0]["z"])  # the table's columns are its columns
     heatmap = {
         "title": segments(tr("heatmap_title" if attention else "none_title", lang)),
@@ -212,10 +215,22 @@ FORMATTED_IN_BROWSER = ("guess_prompt", "equations_title", "panels_title")
 def labels(lang: str) -> dict:
     """The player's own words (buttons, headings), in the page's language."""
     keys = (
-        "previous", "next", "step_label", "play_label", "pause_label", "speed_label",
-        "reveal", "show_table", "equations_title", "panels_title", "translation_so_far",
-        "guess_prompt", "player_keys_help", "player_loading", "player_failed",
-    )  # fmt: skip
+        "previous",
+        "next",
+        "step_label",
+        "play_label",
+        "pause_label",
+        "speed_label",
+        "reveal",
+        "show_table",
+        "equations_title",
+        "panels_title",
+        "translation_so_far",
+        "guess_prompt",
+        "player_keys_help",
+        "player_loading",
+        "player_failed",
+    )
     out = {key: tr(key, lang) for key in keys}
     out["speed_values"] = {f"{s:g}": tr("speed_value", lang, s=f"{s:g}") for s in SPEEDS}
     return out

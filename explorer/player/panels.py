@@ -68,10 +68,16 @@ def _topk(trace: Trace, t: int) -> dict:
     labels = [style.token_html(tok) for tok, _ in step.top_k]
     colours = [style.CHOSEN if tok == step.token else style.BAR for tok, _ in step.top_k]
     return {
-        "data": {0: {"x": [float(p) for _, p in step.top_k], "marker.color": colours,
-                     "customdata": labels, "y": list(range(len(labels)))}},
+        "data": {
+            0: {
+                "x": [float(p) for _, p in step.top_k],
+                "marker.color": colours,
+                "customdata": labels,
+                "y": list(range(len(labels))),
+            }
+        },
         "layout": {"yaxis.ticktext": labels, "yaxis.tickvals": list(range(len(labels)))},
-    }  # fmt: skip
+    }
 
 
 # Compact forms of two large per-step matrices (player_data explains them): what the browser

@@ -51,13 +51,19 @@ def choose_models(sel: ui.Selection, kinds: list[str], boxes=None) -> tuple[str,
         ui.keep_choice(key, kinds, default, *labels)
     left, right = boxes or st.columns(2)
     a = left.selectbox(
-        tr("compare_model_a", lang), kinds, key="compare_a", help=tr("compare_models_help", lang),
+        tr("compare_model_a", lang),
+        kinds,
+        key="compare_a",
+        help=tr("compare_models_help", lang),
         format_func=lambda k: kind_label(k, lang),
-    )  # fmt: skip
+    )
     b = right.selectbox(
-        tr("compare_model_b", lang), kinds, key="compare_b", help=tr("compare_models_help", lang),
+        tr("compare_model_b", lang),
+        kinds,
+        key="compare_b",
+        help=tr("compare_models_help", lang),
         format_func=lambda k: kind_label(k, lang),
-    )  # fmt: skip
+    )
     return a, b
 
 
@@ -95,16 +101,29 @@ def shared_figures(a, b, pairs, lang: str, present: bool) -> list[dict]:
     n = max(len(a.steps), len(b.steps))
     out = []
     if a.attention_matrix is not None and b.attention_matrix is not None:
-        out.append(player_data.shared_panel(
-            "difference", n, lambda t: cf.difference_figure(a, b, t, lang),
-            lambda t: cf.difference_update(a, b, t), tr("compare_diff_title", lang),
-            tr("compare_diff_caption", lang), present,
-        ))  # fmt: skip
+        out.append(
+            player_data.shared_panel(
+                "difference",
+                n,
+                lambda t: cf.difference_figure(a, b, t, lang),
+                lambda t: cf.difference_update(a, b, t),
+                tr("compare_diff_title", lang),
+                tr("compare_diff_caption", lang),
+                present,
+            )
+        )
     if cf.with_weights(pairs):
-        out.append(player_data.shared_panel(
-            "entropy", n, lambda t: cf.entropy_figure(pairs, t, lang), cf.entropy_update,
-            tr("compare_entropy_title", lang), "", present,
-        ))  # fmt: skip
+        out.append(
+            player_data.shared_panel(
+                "entropy",
+                n,
+                lambda t: cf.entropy_figure(pairs, t, lang),
+                cf.entropy_update,
+                tr("compare_entropy_title", lang),
+                "",
+                present,
+            )
+        )
     return out
 
 

@@ -57,9 +57,13 @@ def decode_controls(task: str, lang: str) -> tuple[str, int, str]:
     )
     if mode == "beam":
         right.slider(
-            tr("beam_label", lang), 1, MAX_BEAM, key="beam", help=tr("beam_help", lang),
+            tr("beam_label", lang),
+            1,
+            MAX_BEAM,
+            key="beam",
+            help=tr("beam_help", lang),
             persist_state="session",
-        )  # fmt: skip
+        )
     if mode == "forced":
         right.text_input(
             tr("reference_label", lang),

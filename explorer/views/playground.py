@@ -36,22 +36,33 @@ def controls(lang: str) -> tuple[str, float, int, int]:
         "pg_kind", pg.KINDS, "dot", *ui.lang_formats(lambda lg: lambda k: tr(f"pg_kind_{k}", lg))
     )
     kind = st.radio(
-        tr("pg_kind_label", lang), pg.KINDS, key="pg_kind", horizontal=True,
-        format_func=lambda k: tr(f"pg_kind_{k}", lang), help=tr("pg_kind_help", lang),
-    )  # fmt: skip
+        tr("pg_kind_label", lang),
+        pg.KINDS,
+        key="pg_kind",
+        horizontal=True,
+        format_func=lambda k: tr(f"pg_kind_{k}", lang),
+        help=tr("pg_kind_help", lang),
+    )
     left, mid, right = st.columns([3, 1, 1])
     temperature = left.slider(
-        tr("pg_temperature_label", lang), 0.1, 5.0, step=0.1, key="pg_temperature",
+        tr("pg_temperature_label", lang),
+        0.1,
+        5.0,
+        step=0.1,
+        key="pg_temperature",
         help=tr("pg_temperature_help", lang),
-    )  # fmt: skip
+    )
     d = mid.selectbox(tr("pg_dims_label", lang), pg.DIMS, key="pg_dims")
     n = right.selectbox(tr("pg_count_label", lang), pg.COUNTS, key="pg_count")
     st.caption(tr("pg_presets_label", lang))
     for col, name in zip(st.columns(len(PRESETS)), PRESETS):
         col.button(
-            tr(f"pg_preset_{name}", lang), key=f"pg_preset:{name}", on_click=_set_preset,
-            args=(name,), width="stretch",
-        )  # fmt: skip
+            tr(f"pg_preset_{name}", lang),
+            key=f"pg_preset:{name}",
+            on_click=_set_preset,
+            args=(name,),
+            width="stretch",
+        )
     st.caption(tr("pg_presets_caption", lang))
     return kind, float(temperature), int(d), int(n)
 
@@ -67,10 +78,11 @@ def _editor(name: str, frame: pd.DataFrame, d: int, n: int) -> np.ndarray | None
     ss = st.session_state
     key = f"pg_edit:{name}:{ss.get('pg_preset', 'example')}:{ss.get('pg_version', 0)}:{d}:{n}"
     config = {
-        c: st.column_config.NumberColumn(min_value=-pg.LIMIT, max_value=pg.LIMIT, step=0.01,
-                                         format="%.2f", required=True)
+        c: st.column_config.NumberColumn(
+            min_value=-pg.LIMIT, max_value=pg.LIMIT, step=0.01, format="%.2f", required=True
+        )
         for c in frame.columns
-    }  # fmt: skip
+    }
     edited = st.data_editor(frame, key=key, column_config=config, width="content")
     values = pd.DataFrame(edited).apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
     if not np.all(np.isfinite(values)) or np.any(np.abs(values) > pg.LIMIT):
@@ -84,9 +96,11 @@ def editors(lang: str, kind: str, d: int, n: int) -> dict[str, np.ndarray] | Non
     st.caption(tr("pg_editor_caption", lang))
     shown = [("query", "pg_query_label", ["q"]), ("keys", "pg_keys_label", key_names(n))]
     same = st.checkbox(
-        tr("pg_values_same", lang), value=True, key="pg_values_same",
+        tr("pg_values_same", lang),
+        value=True,
+        key="pg_values_same",
         help=tr("pg_values_same_help", lang),
-    )  # fmt: skip
+    )
     if not same:
         shown.append(("values", "pg_values_label", key_names(n, "v")))
     rows = {"W": [str(j + 1) for j in range(d)], "v": ["v_a"]}

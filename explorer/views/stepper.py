@@ -64,8 +64,9 @@ def classroom_controls(lang: str, where=None) -> None:
     left.toggle(tr("present_label", lang), key="present", help=tr("present_help", lang))
     right.toggle(tr("guess_label", lang), key="guess", help=tr("guess_help", lang))
     ss = st.session_state
-    sync_url({"present": "1" if ss.get("present") else None,
-              "guess": "1" if ss.get("guess") else None})  # fmt: skip
+    sync_url(
+        {"present": "1" if ss.get("present") else None, "guess": "1" if ss.get("guess") else None}
+    )
 
 
 def _start(player_id: str, default: int | None = None) -> int:
@@ -113,7 +114,14 @@ def player(
         return made, shared(present) if shared else []
 
     payload = player_view.build(
-        (*key, only), views, lang, id=player_id, start=_start(player_id, start), present=present,
-        guess=guess, name=name, image_format=fmt,
-    )  # fmt: skip
+        (*key, only),
+        views,
+        lang,
+        id=player_id,
+        start=_start(player_id, start),
+        present=present,
+        guess=guess,
+        name=name,
+        image_format=fmt,
+    )
     player_view.show(payload)

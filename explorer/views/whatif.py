@@ -48,16 +48,24 @@ def override_inputs(sel, original: Trace, sentence: str, how: str, boxes=None):
     step = original.steps[t]
     focus = int(np.argmax(step.weights))
     st.text(  # under the row of inputs, across the page: one line
-        tr("whatif_step_now", lang, t=t + 1, chosen=style.token_text(step.token),
-           focus=style.token_text(tokens[focus]), weight=float(step.weights[focus]))
-    )  # fmt: skip
+        tr(
+            "whatif_step_now",
+            lang,
+            t=t + 1,
+            chosen=style.token_text(step.token),
+            focus=style.token_text(tokens[focus]),
+            weight=float(step.weights[focus]),
+        )
+    )
     if how == "attend":
         # The options' labels carry the sentence's tokens: a new sentence leaves a stale label.
         ui.keep_choice("whatif_pos", range(len(tokens)), 0)
         pos = pick_box.selectbox(
-            tr("whatif_attend_label", lang), range(len(tokens)), key="whatif_pos",
+            tr("whatif_attend_label", lang),
+            range(len(tokens)),
+            key="whatif_pos",
             format_func=lambda i: f"{i + 1}: {style.token_text(tokens[i])}",
-        )  # fmt: skip
+        )
         return t, whatif_figures.one_hot(len(tokens), pos)
     st.caption(tr("whatif_weights_caption", lang))
     table = whatif_figures.weights_frame(original, t, lang)
@@ -87,9 +95,14 @@ def compare(
 
     titles = [tr("whatif_original", lang), tr("whatif_whatif", lang)]
     stepper.player(
-        [original, whatif], ("whatif", *key), lang, titles, only=("weights", "topk"),
-        heatmaps=[marked(0), marked(forced)], start=step if step is not None else d,
-    )  # fmt: skip
+        [original, whatif],
+        ("whatif", *key),
+        lang,
+        titles,
+        only=("weights", "topk"),
+        heatmaps=[marked(0), marked(forced)],
+        start=step if step is not None else d,
+    )
     # Under the player: the first screen is for the two matrices.
     if d is None:
         st.info(tr("whatif_same", lang))

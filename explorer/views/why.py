@@ -50,8 +50,9 @@ def bleu_section(lang: str) -> bool:
     if len(long) > 1:
         st.markdown(f"**{tr('why_summary_title', lang)}**")
         first = long[why.ordered(long)[0]]
-        st.caption(tr("why_summary_caption", lang, words=first["min_words"],
-                      sentences=first["sentences"]))  # fmt: skip
+        st.caption(
+            tr("why_summary_caption", lang, words=first["min_words"], sentences=first["sentences"])
+        )
         sv.chart(why.summary_figure(found, lang), "why-summary")
     missing = [k for k in discover()["fra-eng"] if k not in table and (k in found or k in without)]
     if missing:
@@ -125,4 +126,4 @@ def long_sentence(lang: str) -> None:
             on_click=_to_compare,
             args=(sentence,),
         ):
-            st.switch_page("explorer/pages/compare.py")  # fmt: skip
+            st.switch_page("explorer/pages/compare.py")
