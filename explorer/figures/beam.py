@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from attention_core import Trace
 from attention_core.tasks import get_task
-from explorer.figures.style import BAR, CHOSEN, FONT, token_html, token_text
+from explorer.figures.style import BAR, CHOSEN, LEGEND_ON_TOP, layout, token_html, token_text
 from explorer.strings import HYPOTHESIS_KEYS, tr
 
 # how each kind of node looks: (marker symbol, colour, size, opacity)
@@ -209,12 +209,11 @@ def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure
     )
     # Reversed, with half a row of room above the first and below the last row.
     fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6])
-    fig.update_layout(
-        height=int(min(MAX_HEIGHT, 110 + ROW_HEIGHT * rows)),
-        margin=dict(l=10, r=10, t=40, b=10),
-        font=dict(family=FONT),
-        hoverlabel=dict(font=dict(family=FONT)),
-        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+    layout(
+        fig,
+        int(min(MAX_HEIGHT, 110 + ROW_HEIGHT * rows)),
+        top=40,
+        legend=LEGEND_ON_TOP,
         clickmode="event+select",
         dragmode="pan",
     )

@@ -15,23 +15,19 @@ import plotly.graph_objects as go
 
 from attention_core import Trace
 from explorer.figures.matrix import matrix_figure
-from explorer.figures.style import FONT, HIGHLIGHT, source_labels, token_html, token_text
+from explorer.figures.style import (
+    HIGHLIGHT,
+    LEGEND_ON_TOP,
+    layout,
+    source_labels,
+    token_html,
+    token_text,
+)
 from explorer.numbers import alignment
 from explorer.strings import tr
 
 COLOURS = ("#0072B2", "#E69F00")  # Okabe-Ito blue and orange: model A and model B
 DASHES = ("solid", "dash")
-
-
-def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
-    fig.update_layout(
-        height=height,
-        margin=dict(l=10, r=10, t=30, b=10),
-        font=dict(family=FONT),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        **extra,
-    )
-    return fig
 
 
 def with_weights(pairs: list[tuple[str, Trace]]) -> list[tuple[str, Trace]]:
@@ -127,7 +123,7 @@ def entropy_figure(pairs: list[tuple[str, Trace]], t: int, lang: str) -> go.Figu
     fig.add_vline(x=t + 1, line=dict(color=HIGHLIGHT, width=2))
     fig.update_xaxes(title=dict(text=tr("compare_axis_steps", lang)), dtick=1)
     fig.update_yaxes(title=dict(text=tr("compare_axis_entropy", lang)), range=[0, top * 1.15])
-    return _layout(fig, 280)
+    return layout(fig, 280, legend=LEGEND_ON_TOP)
 
 
 def coverage_figure(pairs: list[tuple[str, Trace]], lang: str) -> go.Figure:
@@ -156,7 +152,7 @@ def coverage_figure(pairs: list[tuple[str, Trace]], lang: str) -> go.Figure:
         title=dict(text=tr("axis_source", lang)),
     )
     fig.update_yaxes(title=dict(text=tr("compare_axis_coverage", lang)), rangemode="tozero")
-    return _layout(fig, 300, barmode="group")
+    return layout(fig, 300, barmode="group", legend=LEGEND_ON_TOP)
 
 
 def metrics_table(pairs: list[tuple[str, Trace]], lang: str) -> pd.DataFrame:

@@ -24,9 +24,10 @@ from attention_core import geometry as geo
 from explorer.figures.style import (
     BAR,
     CHOSEN,
-    FONT,
     HIGHLIGHT,
+    LEGEND_ON_TOP,
     WEIGHTS_SCALE,
+    layout,
     source_labels,
     token_html,
     token_text,
@@ -151,14 +152,7 @@ def geometry_figure(trace: Trace, t: int, lang: str, space: str = "state") -> go
         scaleanchor="x",
         scaleratio=1,
     )
-    fig.update_layout(
-        height=420,
-        margin=dict(l=10, r=10, t=30, b=10),
-        font=dict(family=FONT),
-        hoverlabel=dict(font=dict(family=FONT)),
-        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
-    )
-    return fig
+    return layout(fig, 420, legend=LEGEND_ON_TOP)
 
 
 def geometry_update(trace: Trace, t: int, space: str = "state") -> dict:
@@ -272,11 +266,10 @@ def line_figure(trace: Trace, t: int, lang: str) -> go.Figure:
         )
     fig.update_xaxes(visible=False, range=[0.0, 1.0])
     fig.update_yaxes(visible=False, range=[-0.35, 1.35])
-    fig.update_layout(
-        height=260,
-        margin=dict(l=10, r=10, t=10, b=10),
-        font=dict(family=FONT),
-        hoverlabel=dict(font=dict(family=FONT)),
+    layout(
+        fig,
+        260,
+        top=10,
         # js/draw.js: hovering a token brings out its lines (the trace indices of each point's)
         meta={"lines_of": _lines_of(trace)},
     )

@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from explorer.figures.matrix import matrix_figure
-from explorer.figures.style import FONT, VALUES_SCALE, WEIGHTS_SCALE
+from explorer.figures.style import VALUES_SCALE, WEIGHTS_SCALE, layout
 from explorer.numbers.playground import Result
 from explorer.strings import tr
 
@@ -44,10 +44,7 @@ def _bars(values, lang: str, *, weights: bool, limit: float) -> go.Figure:
     )
     fig.update_yaxes(range=y_range, title=dict(text=title), zeroline=True)
     fig.update_xaxes(title=dict(text=tr("pg_axis_keys", lang)))
-    fig.update_layout(
-        height=260, margin=dict(l=10, r=10, t=30, b=10), font=dict(family=FONT), showlegend=False
-    )
-    return fig
+    return layout(fig, 260, showlegend=False)
 
 
 def scores_figure(result: Result, lang: str) -> go.Figure:

@@ -209,7 +209,7 @@ def _source_bars(trace: Trace, values, lang: str, *, weights: bool, limit: float
     title = tr("colorbar_weight" if weights else "colorbar_score", lang)
     fig.update_yaxes(range=y_range, title=dict(text=title), zeroline=True)
     # Compact: the weights share the first screen with the matrix and the step's equation.
-    return layout(fig, 195, showlegend=False).update_layout(margin=dict(t=14))
+    return layout(fig, 195, top=14, showlegend=False)
 
 
 def scores_figure(trace: Trace, t: int, lang: str) -> go.Figure:

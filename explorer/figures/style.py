@@ -72,10 +72,15 @@ def cell_data(rows: int, cols: int, cell) -> np.ndarray:
     return out
 
 
-def layout(fig: go.Figure, height: int, **extra) -> go.Figure:
+LEGEND_ON_TOP = dict(orientation="h", yanchor="bottom", y=1.02, x=0)  # above the plot, left
+
+
+def layout(fig: go.Figure, height: int, *, top: int = 30, **extra) -> go.Figure:
+    """Every figure's frame: its height, narrow margins (``top`` leaves room for a title or a
+    legend), the app's font in labels and hover boxes; ``extra`` goes to ``update_layout``."""
     fig.update_layout(
         height=height,
-        margin=dict(l=10, r=10, t=30, b=10),
+        margin=dict(l=10, r=10, t=top, b=10),
         font=dict(family=FONT),
         hoverlabel=dict(font=dict(family=FONT)),
         **extra,

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explorer.figures.matrix import matrix_figure
-from explorer.figures.style import FONT, HIGHLIGHT, token_html, token_text
+from explorer.figures.style import HIGHLIGHT, LEGEND_ON_TOP, layout, token_html, token_text
 from explorer.strings import tr
 
 TRAIN, VALID = "#0072B2", "#E69F00"
@@ -159,13 +159,7 @@ def loss_figure(history: list[dict], epoch_index: int, lang: str) -> go.Figure:
         fig.add_vline(x=history[epoch_index]["epoch"], line=dict(color=HIGHLIGHT, width=2))
     fig.update_xaxes(title=dict(text=tr("training_epoch", lang)), dtick=1)
     fig.update_yaxes(title=dict(text=tr("training_loss", lang)), rangemode="tozero")
-    fig.update_layout(
-        height=300,
-        margin=dict(l=10, r=10, t=30, b=10),
-        font=dict(family=FONT),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-    )
-    return fig
+    return layout(fig, 300, legend=LEGEND_ON_TOP)
 
 
 def history_table(history: list[dict], lang: str) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from explorer.figures.style import FONT
+from explorer.figures.style import LEGEND_ON_TOP, layout
 from explorer.strings import KIND_KEYS, tr
 
 ORDER = ("none", "dot", "bahdanau", "general")  # baseline first, as in Bahdanau et al., Fig. 2
@@ -96,13 +96,7 @@ def bleu_figure(table: dict[str, dict[str, dict]], lang: str) -> go.Figure:
         title=dict(text=tr("why_axis_length", lang)),
     )
     fig.update_yaxes(title=dict(text="BLEU"), rangemode="tozero")
-    fig.update_layout(
-        height=380,
-        margin=dict(l=10, r=10, t=30, b=10),
-        font=dict(family=FONT),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-    )
-    return fig
+    return layout(fig, 380, legend=LEGEND_ON_TOP)
 
 
 def bleu_table(table: dict[str, dict[str, dict]], lang: str) -> pd.DataFrame:
@@ -142,10 +136,7 @@ def overall_figure(values: dict[str, float], lang: str, metric_label: str) -> go
         ticktext=[kind_label(k, lang) for k in kinds],
     )
     fig.update_yaxes(title=dict(text=metric_label), range=[0, 110])
-    fig.update_layout(
-        height=300, margin=dict(l=10, r=10, t=30, b=10), font=dict(family=FONT), showlegend=False
-    )
-    return fig
+    return layout(fig, 300, showlegend=False)
 
 
 def sentence_chrf(hypothesis: str, reference: str) -> float:
@@ -197,11 +188,4 @@ def summary_figure(evaluations: dict[str, dict], lang: str) -> go.Figure:
         ticktext=[kind_label(k, lang) for k in kinds],
     )
     fig.update_yaxes(title=dict(text="BLEU"), rangemode="tozero")
-    fig.update_layout(
-        barmode="group",
-        height=320,
-        margin=dict(l=10, r=10, t=30, b=10),
-        font=dict(family=FONT),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-    )
-    return fig
+    return layout(fig, 320, barmode="group", legend=LEGEND_ON_TOP)
