@@ -15,8 +15,8 @@ import pytest
 
 from attention_core import decode
 from explorer import catalog
+from explorer.figures import sentence, style, tables
 from explorer.figures import step as sf
-from explorer.figures import style, tables
 from explorer.numbers import equations, inputs
 from support.translators import make_translator
 
@@ -47,7 +47,7 @@ def _hostile_trace(translators, kind):
 
 
 def _all_figures(trace, t, lang="en"):
-    figs = [sf.attention_heatmap(trace, t, lang), sf.timeline_figure(trace, t, lang)]
+    figs = [sentence.attention_heatmap(trace, t, lang), sentence.timeline_figure(trace, t, lang)]
     return figs + [fig for _, fig in sf.step_figures(trace, t, lang)]
 
 
@@ -65,7 +65,7 @@ def _visible_text(fig) -> str:
 def test_repeated_date_tokens_keep_one_column_each(translators, kind):
     trace = _trace(translators, kind, "05.05.05")
     assert trace.source_tokens == list("05.05.05")
-    fig = sf.attention_heatmap(trace, 0, "en")
+    fig = sentence.attention_heatmap(trace, 0, "en")
     assert len(fig.layout.xaxis.tickvals) == len(trace.source_tokens) == 8
     assert len(fig.layout.xaxis.ticktext) == 8
     assert np.shape(fig.data[0].z) == (len(trace.steps), 8)
@@ -83,7 +83,7 @@ def test_repeated_words_keep_one_column_each(kind):
     assert list(keys.layout.yaxis.tickvals) == [0, 1, 2]
     assert list(keys.layout.yaxis.ticktext) == ["the"] * 3
     if kind != "none":
-        heat = sf.attention_heatmap(trace, 0, "en")
+        heat = sentence.attention_heatmap(trace, 0, "en")
         assert list(heat.layout.xaxis.tickvals) == [0, 1, 2]
         # output tokens repeat too ("0" in dates, "le" in French): one row per step
         assert len(heat.layout.yaxis.tickvals) == len(trace.steps)
@@ -103,7 +103,7 @@ def test_token_html():
 @pytest.mark.parametrize("kind", KINDS)
 def test_hostile_tokens_are_escaped_everywhere(translators, kind):
     trace = _hostile_trace(translators, kind)
-    heat = sf.attention_heatmap(trace, 1, "en")
+    heat = sentence.attention_heatmap(trace, 1, "en")
     if kind != "none":
         ticks = [re.sub(r"<span[^>]*>|</span>", "", t) for t in heat.layout.xaxis.ticktext]
         assert ticks[:4] == ["&lt;b&gt;x&lt;/b&gt;", "&amp;amp;", "&lt;unk&gt;", "␣"]
@@ -133,7 +133,7 @@ def test_unknown_tokens_are_marked(translators):
 @pytest.mark.parametrize("kind", ("dot", "bahdanau"))
 def test_heatmap_is_the_attention_matrix_with_a_fixed_scale(translators, kind):
     trace = _trace(translators, kind)
-    fig = sf.attention_heatmap(trace, 2, "en")
+    fig = sentence.attention_heatmap(trace, 2, "en")
     heat = fig.data[0]
     np.testing.assert_allclose(np.array(heat.z), trace.attention_matrix, rtol=0, atol=1e-7)
     assert (heat.zmin, heat.zmax) == (0.0, 1.0)
@@ -187,7 +187,7 @@ def test_bahdanau_energies_are_fixed_to_minus_one_one(translators):
 def test_no_attention_shows_the_same_context_at_every_step(translators):
     trace = _trace(translators, "none")
     assert trace.attention_matrix is None
-    fig = sf.attention_heatmap(trace, 1, "en")
+    fig = sentence.attention_heatmap(trace, 1, "en")
     z = np.array(fig.data[0].z)
     assert z.shape == (len(trace.steps), trace.keys.shape[1])
     np.testing.assert_allclose(z, np.broadcast_to(z[0], z.shape), atol=0)
@@ -200,7 +200,7 @@ def test_no_attention_shows_the_same_context_at_every_step(translators):
 
 def test_timeline_outlines_the_query(translators):
     def query_box(kind):
-        fig = sf.timeline_figure(_trace(translators, kind), 0, "en")
+        fig = sentence.timeline_figure(_trace(translators, kind), 0, "en")
         scatter = fig.data[0]
         return [text for text, c in zip(scatter.text, scatter.marker.color) if c == style.CHOSEN]
 
@@ -300,7 +300,7 @@ def test_presenter_mode_scales_every_label(translators, kind):
         out += [spec["layout"][ax].get("tickfont", {}).get("size", 12) for ax in ("xaxis", "yaxis")]
         return out
 
-    for build in (sf.attention_heatmap, sf.weights_figure, sf.timeline_figure):
+    for build in (sentence.attention_heatmap, sf.weights_figure, sentence.timeline_figure):
         small = sizes(build(trace, 1, "en"))
         big = style.presenter(build(trace, 1, "en"))
         large = sizes(big)

@@ -12,7 +12,7 @@ from streamlit.proto.TextInput_pb2 import TextInput
 
 from attention_core import decode
 from benchmarks import load_ws
-from explorer.figures import step as sf
+from explorer.figures import sentence
 from support.translators import make_translator
 
 SENTENCE = "<b>5</b> & März 2024"  # HTML-like characters, and letters the dates model lacks
@@ -25,15 +25,15 @@ def _spec(fig) -> dict:
 def test_tick_text_and_outlined_step_are_read_as_the_figures_write_them():
     trace = decode(make_translator("dot"), SENTENCE, mode="forced", reference="2024-03-05")
     assert any(trace.source_oov)  # unknown characters are drawn in the highlight colour
-    spec = _spec(sf.attention_heatmap(trace, 2, "en"))
+    spec = _spec(sentence.attention_heatmap(trace, 2, "en"))
     assert load_ws.ticks_of(spec) == load_ws.spec_ticks(SENTENCE)
     assert "&lt;" in "".join(load_ws.spec_ticks(SENTENCE))  # escaped, as Plotly receives them
     assert load_ws.outlined_step(spec) == 3
-    assert load_ws.ticks_of(_spec(sf.attention_heatmap(trace, 0, "en"))) != (
+    assert load_ws.ticks_of(_spec(sentence.attention_heatmap(trace, 0, "en"))) != (
         load_ws.spec_ticks("March 5, 2024")
     )
     other = decode(make_translator("none"), SENTENCE, mode="forced", reference="2024-03-05")
-    hidden_units = _spec(sf.attention_heatmap(other, 4, "en"))
+    hidden_units = _spec(sentence.attention_heatmap(other, 4, "en"))
     assert load_ws.ticks_of(hidden_units) is None
     assert load_ws.outlined_step(hidden_units) == 5
 

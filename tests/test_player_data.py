@@ -14,8 +14,7 @@ import pytest
 
 from attention_core import ATTENTION_KINDS, decode
 from attention_core.checkpoint import load
-from explorer.figures import step as sf
-from explorer.figures import style, tables
+from explorer.figures import sentence, style, tables
 from explorer.numbers import equations
 from explorer.player import data as player_data
 from explorer.player import panels, wire
@@ -100,7 +99,7 @@ def test_the_matrix_outlines_each_step(trace):
     view = player_data.view(trace, "en")
     heat = view["heatmap"]["figure"]
     for t in range(len(trace.steps)):
-        built = player_data.figure_dict(sf.attention_heatmap(trace, t, "en"), False)
+        built = player_data.figure_dict(sentence.attention_heatmap(trace, t, "en"), False)
         assert wire.apply(heat["base"], heat["steps"][t]) == built
         shape = built["layout"]["shapes"][0]
         assert (shape["y0"], shape["y1"]) == (t - 0.5, t + 0.5)
@@ -113,7 +112,9 @@ def test_guess_mode_blanks_the_step_and_later_rows_but_keeps_the_matrix(trace):
     n, s = len(trace.steps), len(trace.source_tokens)
     for t in range(n):
         hidden = wire.apply(heat["figure"]["base"], heat["guess"][t])
-        built = player_data.figure_dict(sf.attention_heatmap(trace, t, "en", hide_from=t), False)
+        built = player_data.figure_dict(
+            sentence.attention_heatmap(trace, t, "en", hide_from=t), False
+        )
         assert hidden["data"][0].pop("hoverongaps") is False  # no hover on the hidden cells
         # ... so their customdata (the step's token, "?" in the full build) is never shown
         hidden["data"][0].pop("customdata"), built["data"][0].pop("customdata")

@@ -33,8 +33,8 @@ from hypothesis import strategies as st
 
 from attention_core import MAX_BEAM, MAX_INPUT_CHARS, InputError, Trace, decode
 from attention_core.vocab import EOS, SOS
+from explorer.figures import sentence, style, tables
 from explorer.figures import step as sf
-from explorer.figures import style, tables
 from explorer.numbers import equations, inputs
 from explorer.strings import ERROR_KEYS, error_message, tr
 from support.translators import FRA_ENG_WORDS, make_translator
@@ -315,7 +315,7 @@ def check_figures(trace: Trace, t: int, lang: str, panels=None) -> None:
     S, T = len(trace.source_tokens), len(trace.steps)
     escaped = [style.token_html(tok) for tok in trace.source_tokens]
     assert all("<" not in label for label in escaped)
-    heat = sf.attention_heatmap(trace, t, lang)
+    heat = sentence.attention_heatmap(trace, t, lang)
     if trace.attention_matrix is not None:  # one column per source token, repeats included
         assert list(heat.layout.xaxis.tickvals) == list(range(S))
         assert _plain_labels(heat.layout.xaxis.ticktext) == escaped
@@ -329,7 +329,7 @@ def check_figures(trace: Trace, t: int, lang: str, panels=None) -> None:
     assert list(heat.layout.yaxis.ticktext) == [style.token_html(s.token) for s in trace.steps]
     built = [("heatmap", heat)]
     if panels is None:  # the timeline shows no token: it depends on the kind and language only
-        built.append(("timeline", sf.timeline_figure(trace, t, lang)))
+        built.append(("timeline", sentence.timeline_figure(trace, t, lang)))
     names = sf.panel_names(trace) if panels is None else panels
     built += [(name, sf.BUILDERS[name](trace, t, lang)) for name in names]
     for name, fig in built:

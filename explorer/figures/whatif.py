@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from attention_core import Trace
-from explorer.figures.step import attention_heatmap
+from explorer.figures.sentence import attention_heatmap
 from explorer.figures.style import HIGHLIGHT, token_text
 from explorer.strings import tr
 
@@ -122,7 +122,7 @@ def marked_heatmap(
     diverge: int | None = None,
     forced: int = 0,
 ) -> go.Figure:
-    """The attention matrix (``figures.attention_heatmap``) with the what-if marks: the
+    """The attention matrix (``sentence.attention_heatmap``) with the what-if marks: the
     overridden ``step`` in a dashed blue frame, the first ``forced`` rows (a forced prefix)
     shaded, and a dashed line above the first step where the outputs ``diverge``. The step
     player's ``cursor`` row is outlined as on every matrix (shapes[0], the one that moves)."""

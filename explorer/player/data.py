@@ -22,8 +22,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from attention_core import Trace
-from explorer.figures import step as sf
-from explorer.figures import style, tables
+from explorer.figures import sentence, style, tables
 from explorer.numbers import equations
 from explorer.player import panels
 from explorer.player.wire import compact_rows, decoded, encoded, plain, stepped_tables, table_dict
@@ -161,12 +160,12 @@ def view(
     """Everything the player shows of one trace, for every step (``only``: just these
     panels, in reading order; a panel that another refers to stays). ``heatmap(trace, t,
     lang)``: another attention matrix (what-if: with its marks), whose shapes[0] is step t's
-    outline as in ``sf.attention_heatmap``."""
+    outline as in ``sentence.attention_heatmap``."""
     n = len(trace.steps)
     attention = trace.attention_matrix is not None
     matrix = _figure(
         trace,
-        heatmap or sf.attention_heatmap,
+        heatmap or sentence.attention_heatmap,
         lambda tr_, k: panels.outline(k),
         lang,
         present,
@@ -199,7 +198,7 @@ def view(
         "heatmap": heatmap,
         "timeline": {
             "title": segments(tr("timeline_title", lang)),
-            "figure": _figure(trace, sf.timeline_figure, None, lang, present),
+            "figure": _figure(trace, sentence.timeline_figure, None, lang, present),
         },
         "equations": [[[segments(tr(key, lang)), latex] for key, latex in step] for step in eqs],
         "main_equation": main_eq,
