@@ -49,20 +49,16 @@ def choose_models(sel: ui.Selection, kinds: list[str], boxes=None) -> tuple[str,
     for key, default in (("compare_a", picks[0]), ("compare_b", picks[1])):
         # Translated labels: after a language switch the browser holds the other language's.
         ui.keep_choice(key, kinds, default, *labels)
-    left, right = boxes or st.columns(2)
-    a = left.selectbox(
-        tr("compare_model_a", lang),
-        kinds,
-        key="compare_a",
-        help=tr("compare_models_help", lang),
-        format_func=lambda k: kind_label(k, lang),
-    )
-    b = right.selectbox(
-        tr("compare_model_b", lang),
-        kinds,
-        key="compare_b",
-        help=tr("compare_models_help", lang),
-        format_func=lambda k: kind_label(k, lang),
+    columns = boxes or st.columns(2)
+    a, b = (
+        column.selectbox(
+            tr(f"compare_model_{side}", lang),
+            kinds,
+            key=f"compare_{side}",
+            help=tr("compare_models_help", lang),
+            format_func=lambda k: kind_label(k, lang),
+        )
+        for column, side in zip(columns, "ab")
     )
     return a, b
 
