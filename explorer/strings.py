@@ -200,6 +200,15 @@ def tr(key: str, lang: str, **fmt) -> str:
         return text
 
 
+def kind_label(kind: str, lang: str) -> str:
+    """The name of an attention kind ("Dot-product attention (Luong)"), any kind included."""
+    return tr(KIND_KEYS.get(kind, "kind_other"), lang, kind=kind)
+
+
+def task_label(task: str, lang: str) -> str:
+    return tr(TASK_KEYS.get(task, "task_other"), lang, task=task)
+
+
 def error_message(exc, lang: str) -> str:
     """A translated message for an ``InputError``, filled with its params (limit, length)."""
     key = ERROR_KEYS.get(getattr(exc, "code", ""), "err_input_other")

@@ -16,6 +16,7 @@ from attention_core import save
 from attention_core.evaluate import evaluate
 from explorer.catalog import discover, read_evaluation
 from explorer.figures import why
+from explorer.strings import kind_label
 from support.translators import FRA_ENG_WORDS, make_translator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,9 +64,7 @@ def test_figure_values_are_the_evaluation_numbers(folder):
     fig = why.bleu_figure(why.by_length(evaluations), "en")
     names = list(fig.layout.xaxis.ticktext)
     assert names == ["1-5", "6-10", "11-15", "16-20", "21+"]
-    assert [t.name for t in fig.data] == [
-        why.kind_label(k, "en") for k in ("none", "dot", "bahdanau")
-    ]
+    assert [t.name for t in fig.data] == [kind_label(k, "en") for k in ("none", "dot", "bahdanau")]
     for trace, kind in zip(fig.data, ("none", "dot", "bahdanau")):
         saved = json.loads((folder / f"fra-eng-{kind}" / "evaluation.json").read_text())
         expected = [saved["by_length"][names[x]]["bleu"] for x in trace.x]
@@ -141,5 +140,5 @@ def test_shipped_english_french_evaluations():
     fig = why.bleu_figure(why.by_length(evaluations), "en")
     names = list(fig.layout.xaxis.ticktext)
     for line, kind in zip(fig.data, why.ordered(shipped)):
-        assert line.name == why.kind_label(kind, "en")
+        assert line.name == kind_label(kind, "en")
         assert list(line.y) == [shipped[kind]["by_length"][names[x]]["bleu"] for x in line.x]

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explorer.figures.style import LEGEND_ON_TOP, layout
-from explorer.strings import KIND_KEYS, tr
+from explorer.strings import kind_label, tr
 
 ORDER = ("none", "dot", "bahdanau", "general")  # baseline first, as in Bahdanau et al., Fig. 2
 COLOURS = {"none": "#999999", "dot": "#0072B2", "bahdanau": "#E69F00", "general": "#009E73"}
@@ -62,10 +62,6 @@ def buckets(table: dict[str, dict[str, dict]]) -> list[str]:
 
 def ordered(kinds) -> list[str]:
     return sorted(kinds, key=lambda k: (ORDER.index(k) if k in ORDER else len(ORDER), k))
-
-
-def kind_label(kind: str, lang: str) -> str:
-    return tr(KIND_KEYS.get(kind, "kind_other"), lang, kind=kind)
 
 
 def bleu_figure(table: dict[str, dict[str, dict]], lang: str) -> go.Figure:

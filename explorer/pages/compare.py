@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer.strings import tr
+from explorer.strings import kind_label, tr
 from explorer.views import compare as cv
 from explorer.views import sentence as sv
 from explorer.views import stepper, ui
@@ -28,7 +28,7 @@ traces = cv.decode_both(sel, sentence, (kind_a, kind_b))
 if traces is None:
     st.stop()
 a, b = traces
-names = [f"A · {cv.kind_label(kind_a, lang)}", f"B · {cv.kind_label(kind_b, lang)}"]
+names = [f"A · {kind_label(kind_a, lang)}", f"B · {kind_label(kind_b, lang)}"]
 pairs = list(zip(names, traces))
 
 key = ("compare", sel.task, kind_a, kind_b, *(cv.version(sel, k) for k in (kind_a, kind_b)))

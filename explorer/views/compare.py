@@ -19,7 +19,7 @@ from explorer.figures.compare import (
     with_weights,
 )
 from explorer.player import data as player_data
-from explorer.strings import KIND_KEYS, tr
+from explorer.strings import kind_label, tr
 from explorer.views import sentence as sv
 from explorer.views import ui
 
@@ -30,10 +30,6 @@ DEFAULTS = ("dot", "bahdanau")
 
 def usable_kinds(sel: ui.Selection) -> list[str]:
     return [kind for kind, loaded in sel.statuses.items() if loaded.status == "ok"]
-
-
-def kind_label(kind: str, lang: str) -> str:
-    return tr(KIND_KEYS.get(kind, "kind_other"), lang, kind=kind)
 
 
 def choose_models(sel: ui.Selection, kinds: list[str], boxes=None) -> tuple[str, str]:

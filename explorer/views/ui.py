@@ -19,11 +19,11 @@ from explorer.catalog import Entry, available_tasks, discover, find, metrics, te
 from explorer.content.examples import default_sentence, reference_for
 from explorer.numbers import inputs
 from explorer.strings import (
-    KIND_KEYS,
     METRIC_KEYS,
-    TASK_KEYS,
     TEST_METRIC_KEYS,
     error_message,
+    kind_label,
+    task_label,
     tr,
 )
 from explorer.views import models
@@ -116,7 +116,7 @@ def sync_url(values: dict[str, str | None]) -> None:
 
 
 def _kind_label(kind: str, loaded: models.Loaded, lang: str) -> str:
-    label = tr(KIND_KEYS.get(kind, "kind_other"), lang, kind=kind)
+    label = kind_label(kind, lang)
     if loaded.status == "missing":
         return f"{label} — {tr('unavailable_missing', lang)}"
     if loaded.status == "broken":
@@ -198,7 +198,7 @@ def sidebar() -> Selection:
             tr("task_label", lang),
             tasks,
             key="task",
-            format_func=lambda t: tr(TASK_KEYS.get(t, "task_other"), lang, task=t),
+            format_func=lambda t: task_label(t, lang),
             on_change=_remember,
             args=("task",),
         )

@@ -13,7 +13,7 @@ import streamlit as st
 from attention_core.text import count_words
 from explorer.catalog import discover, read_evaluation
 from explorer.figures import why
-from explorer.strings import tr
+from explorer.strings import kind_label, tr
 from explorer.views import models, ui
 from explorer.views import sentence as sv
 
@@ -56,7 +56,7 @@ def bleu_section(lang: str) -> bool:
         sv.chart(why.summary_figure(found, lang), "why-summary")
     missing = [k for k in discover()["fra-eng"] if k not in table and (k in found or k in without)]
     if missing:
-        labels = ", ".join(why.kind_label(k, lang) for k in why.ordered(missing))
+        labels = ", ".join(kind_label(k, lang) for k in why.ordered(missing))
         st.caption(tr("why_bleu_missing", lang, models=labels))
     return True
 
@@ -112,7 +112,7 @@ def long_sentence(lang: str) -> None:
     st.caption(tr("why_long_words", lang, words=count_words(sentence)))
     for col, (kind, trace) in zip(st.columns(len(traces)), traces):
         with col:
-            st.markdown(f"**{why.kind_label(kind, lang)}**")
+            st.markdown(f"**{kind_label(kind, lang)}**")
             st.code(trace.output_text or "∅", language=None, wrap_lines=True)
             if reference:
                 chrf = why.sentence_chrf(trace.output_text, reference)
