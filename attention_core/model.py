@@ -5,7 +5,7 @@ Shape legend: B batch, S source positions, T target steps, H hidden size, V targ
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import MISSING, asdict, dataclass, fields
 
 import torch
 from torch import Tensor, nn
@@ -65,6 +65,9 @@ class ModelConfig:
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"unknown model settings {sorted(unknown)}")
+        required = {f.name for f in fields(cls) if f.default is MISSING}
+        if required - set(data):
+            raise ValueError(f"missing model settings {sorted(required - set(data))}")
         return cls(**data)
 
 

@@ -47,12 +47,16 @@ def test_config_json_round_trip(kind):
     assert {k: v.shape for k, v in Seq2Seq(again).state_dict().items()} == shapes
 
 
-def test_from_json_rejects_unknown_settings_and_non_objects():
+def test_from_json_rejects_unknown_missing_settings_and_non_objects():
+    """Every bad setting is a ValueError (the loader turns it into one CheckpointError)."""
     data = config("dot").to_json()
     with pytest.raises(ValueError, match="heads"):
         ModelConfig.from_json({**data, "heads": 4})
     with pytest.raises(ValueError, match="object"):
         ModelConfig.from_json(list(data.items()))
+    del data["src_vocab_size"]
+    with pytest.raises(ValueError, match="missing model settings .'src_vocab_size'."):
+        ModelConfig.from_json(data)
 
 
 @pytest.mark.parametrize("kind", ["general", "bahdanau", "none"])
