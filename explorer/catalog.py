@@ -11,6 +11,7 @@ model as unavailable instead of hiding it.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -120,15 +121,17 @@ def read_evaluation(entry: Entry) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
+def number(value) -> float | None:
+    """A figure read from a checkpoint's JSON: a finite number (not a bool), else None."""
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    return float(value) if ok and math.isfinite(value) else None
+
+
 def test_metrics(entry: Entry) -> dict[str, float]:
     """The held-out test figures from evaluation.json (numbers only; {} without the file)."""
     data = read_evaluation(entry) or {}
     names = ("exact_match", "bleu", "chrf", "sentences")
-    return {
-        k: float(data[k])
-        for k in names
-        if isinstance(data.get(k), int | float) and not isinstance(data.get(k), bool)
-    }
+    return {k: number(data.get(k)) for k in names if number(data.get(k)) is not None}
 
 
 def metrics(entry: Entry) -> dict[str, float]:
@@ -136,7 +139,7 @@ def metrics(entry: Entry) -> dict[str, float]:
     valid = ((entry.config or {}).get("metrics") or {}).get("valid") or {}
     if not isinstance(valid, dict):
         return {}
-    return {k: float(v) for k, v in valid.items() if isinstance(v, int | float)}
+    return {k: number(v) for k, v in valid.items() if number(v) is not None}
 
 
 _OUT = re.compile(r"--out\s+\S+")

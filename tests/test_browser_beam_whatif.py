@@ -17,6 +17,7 @@ from explorer.content.examples import EXAMPLES, default_sentence
 from explorer.figures import beam as bf
 from explorer.figures import whatif as wf
 from explorer.figures.style import token_text
+from explorer.numbers import alignment
 from explorer.strings import tr
 from support.browser import BROWSER_TIMEOUT_S, screenshot, wait_idle
 from support.marks import needs_browser
@@ -132,7 +133,7 @@ def test_attending_elsewhere_changes_the_translation(page, server):
         "  .filter(t => t !== '<eos>').join(''))",
     )
     assert outputs == [original.output_text, whatif.output_text]
-    d = wf.first_divergence(original, whatif)
+    d = alignment.first_difference(original, whatif)
     page.get_by_text(tr("whatif_diverge", "en", t=d + 1), exact=True).wait_for()
     page.wait_for_function("() => document.querySelectorAll('.attn-heatmap')[1]?._fullLayout")
     columns = page.eval_on_selector_all(

@@ -12,6 +12,7 @@ import pytest
 
 from attention_core import decode, get_task
 from explorer.figures import whatif as wf
+from explorer.numbers import alignment
 from explorer.strings import STRINGS
 from support.translators import make_translator
 
@@ -54,16 +55,16 @@ def test_one_hot():
     assert sum(wf.one_hot(7, 0)) == 1.0
 
 
-def test_first_divergence(tr):
+def test_first_difference(tr):
     base = decode(tr, SOURCE, mode="forced", reference="2024-03-05")
-    assert wf.first_divergence(base, base) is None
+    assert alignment.first_difference(base, base) is None
     for t in (0, 4, len(base.steps) - 1):
         other = replace(base, steps=list(base.steps))
         other.steps[t] = replace(base.steps[t], token="x")
-        assert wf.first_divergence(base, other) == t
-        assert wf.first_divergence(other, base) == t
+        assert alignment.first_difference(base, other) == t
+        assert alignment.first_difference(other, base) == t
     shorter = replace(base, steps=base.steps[:5])
-    assert wf.first_divergence(base, shorter) == 5
+    assert alignment.first_difference(base, shorter) == 5
 
 
 def test_divergence_of_a_real_override(tr):
@@ -72,7 +73,7 @@ def test_divergence_of_a_real_override(tr):
     n = len(base.source_tokens)
     for t in range(min(3, len(base.steps))):
         whatif = decode(tr, SOURCE, overrides={t: wf.one_hot(n, t)})
-        d = wf.first_divergence(base, whatif)
+        d = alignment.first_difference(base, whatif)
         assert d is None or d >= t
         assert whatif.steps[t].weights.tolist() == wf.one_hot(n, t)
 

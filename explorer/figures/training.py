@@ -5,23 +5,17 @@ Pure: no Streamlit. A malformed record is left out, never trusted.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from explorer.catalog import number
 from explorer.figures.matrix import matrix_figure
 from explorer.figures.style import HIGHLIGHT, LEGEND_ON_TOP, layout, token_html, token_text
 from explorer.strings import tr
 
 TRAIN, VALID = "#0072B2", "#E69F00"
 EOS = "<eos>"
-
-
-def _number(value) -> float | None:
-    ok = isinstance(value, int | float) and not isinstance(value, bool)
-    return float(value) if ok and math.isfinite(value) else None
 
 
 def _tokens(value) -> list[str] | None:
@@ -65,10 +59,10 @@ def records(config: dict | None) -> list[dict]:
         found.append(
             {
                 "epoch": r["epoch"],
-                "train_loss": _number(r.get("train_loss")),
-                "valid_loss": _number(r.get("valid_loss")),
-                "bleu": _number(valid.get("bleu")),
-                "exact_match": _number(valid.get("exact_match")),
+                "train_loss": number(r.get("train_loss")),
+                "valid_loss": number(r.get("valid_loss")),
+                "bleu": number(valid.get("bleu")),
+                "exact_match": number(valid.get("exact_match")),
                 "probes": [_probe(p) for p in probes],
             }
         )

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from attention_core import Trace
 from explorer.figures.sentence import attention_heatmap
 from explorer.figures.style import HIGHLIGHT, token_text
+from explorer.numbers import alignment
 from explorer.strings import tr
 
 FORCED_FILL = "rgba(120,120,120,0.18)"
@@ -43,16 +44,6 @@ def one_hot(n: int, position: int) -> list[float]:
     return [1.0 if i == position else 0.0 for i in range(n)]
 
 
-def first_divergence(a: Trace, b: Trace) -> int | None:
-    """The first step (0-based) whose produced token differs; None when both are the same."""
-    for t, (x, y) in enumerate(zip(a.steps, b.steps)):
-        if x.token != y.token:
-            return t
-    if len(a.steps) != len(b.steps):
-        return min(len(a.steps), len(b.steps))
-    return None
-
-
 def telling_override(original: Trace, run, limit: int = 40) -> tuple[int, int]:
     """The first (step, source position), steps in order and at each step the positions in
     order of the model's own weight (least first), whose one-hot override changes the output.
@@ -69,7 +60,7 @@ def telling_override(original: Trace, run, limit: int = 40) -> tuple[int, int]:
             if tried >= limit:
                 return 0, 0
             tried += 1
-            if first_divergence(original, run(t, one_hot(n, pos))) is not None:
+            if alignment.first_difference(original, run(t, one_hot(n, pos))) is not None:
                 return t, pos
     return 0, 0
 

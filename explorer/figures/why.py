@@ -5,11 +5,10 @@ and the long example sentence. Pure: no Streamlit; numbers are only ever read, n
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 
+from explorer.catalog import number
 from explorer.figures.style import LEGEND_ON_TOP, layout
 from explorer.strings import kind_label, tr
 
@@ -27,11 +26,6 @@ LONG_SENTENCE = (
 )
 
 
-def _number(value) -> float | None:
-    ok = isinstance(value, int | float) and not isinstance(value, bool)
-    return float(value) if ok and math.isfinite(value) else None
-
-
 def _bucket_start(name: str) -> int:
     digits = name.split("-")[0].rstrip("+")
     return int(digits) if digits.isdigit() else 10**6
@@ -46,7 +40,7 @@ def by_length(evaluations: dict[str, dict]) -> dict[str, dict[str, dict]]:
             continue
         rows = {}
         for name, row in buckets.items():
-            bleu = _number(row.get("bleu")) if isinstance(row, dict) else None
+            bleu = number(row.get("bleu")) if isinstance(row, dict) else None
             if bleu is not None:
                 rows[str(name)] = {"bleu": bleu, "sentences": row.get("sentences")}
         if rows:
@@ -109,7 +103,7 @@ def bleu_table(table: dict[str, dict[str, dict]], lang: str) -> pd.DataFrame:
 
 def overall(evaluations: dict[str, dict], metric: str) -> dict[str, float]:
     """kind -> the evaluation's overall ``metric`` (bleu, chrf or exact_match) where recorded."""
-    values = {k: _number(v.get(metric)) for k, v in evaluations.items()}
+    values = {k: number(v.get(metric)) for k, v in evaluations.items()}
     return {k: v for k, v in values.items() if v is not None}
 
 
@@ -149,7 +143,7 @@ def long_scores(evaluations: dict[str, dict]) -> dict[str, dict]:
         long = data.get("long")
         if not isinstance(long, dict):
             continue
-        bleu, words = _number(long.get("bleu")), long.get("min_words")
+        bleu, words = number(long.get("bleu")), long.get("min_words")
         if bleu is not None and isinstance(words, int):
             found[kind] = {"bleu": bleu, "min_words": words, "sentences": long.get("sentences")}
     return found

@@ -76,6 +76,15 @@ def spearman(matrix) -> float | None:
     return float(np.corrcoef(steps, ranks)[0, 1])
 
 
+def first_difference(a, b) -> int | None:
+    """The first step (0-based) where two outputs differ: a different token, or one output has
+    ended; None when they are the same. ``a``, ``b``: traces (anything with ``steps``)."""
+    for t, (x, y) in enumerate(zip(a.steps, b.steps)):
+        if x.token != y.token:
+            return t
+    return None if len(a.steps) == len(b.steps) else min(len(a.steps), len(b.steps))
+
+
 def common_steps(a, b) -> int:
     """How many steps two matrices of the same sentence have in common (the shorter length)."""
     return min(_matrix(a).shape[0], _matrix(b).shape[0])

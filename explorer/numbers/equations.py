@@ -12,19 +12,9 @@ import math
 import numpy as np
 
 from attention_core import Trace
+from explorer.numbers.latex import num
 
-
-def num(x: float, digits: int = 3) -> str:
-    """A number as LaTeX: fixed point, or m × 10^e when very small or large."""
-    x = float(x)
-    if math.isnan(x):
-        return r"\mathrm{NaN}"
-    if math.isinf(x):
-        return r"\infty" if x > 0 else r"-\infty"
-    if x != 0 and (abs(x) < 10 ** (-digits) or abs(x) >= 1e5):
-        mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
-        return rf"{mantissa} \times 10^{{{int(exponent)}}}"
-    return f"{x:.{digits}f}"
+__all__ = ["num", "step_equations"]
 
 
 def _norm(v) -> str:

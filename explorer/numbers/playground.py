@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from explorer.numbers import alignment, latex
+
 KINDS = ("dot", "scaled", "general", "additive")
 DIMS = (2, 3, 4)
 COUNTS = (3, 4, 5)
@@ -114,14 +116,8 @@ def preset(name: str, d: int, n: int) -> dict[str, np.ndarray]:
 
 
 def num(x: float, digits: int = 2) -> str:
-    """A number for LaTeX: fixed decimals, never "-0.00"."""
-    x = float(x)
-    if not math.isfinite(x):
-        return r"\infty" if x > 0 else (r"-\infty" if x < 0 else r"\text{NaN}")
-    text = f"{x:.{digits}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")
-    return text
+    """The playground's numbers are typed by hand: fixed decimals, never scientific."""
+    return latex.num(x, digits, scientific=False)
 
 
 def _paren(x: float) -> str:
@@ -187,6 +183,4 @@ def context_line(result: Result, values) -> str:
 
 
 def entropy(weights) -> float:
-    w = np.asarray(weights, dtype=float)
-    w = w[w > 0]
-    return float(-(w * np.log(w)).sum())
+    return float(alignment.row_entropy([weights])[0])

@@ -18,6 +18,7 @@ from explorer.figures.compare import (
     metrics_table,
     with_weights,
 )
+from explorer.numbers import alignment
 from explorer.player import data as player_data
 from explorer.strings import kind_label, tr
 from explorer.views import sentence as sv
@@ -127,17 +128,8 @@ def difference_notes(a, b, lang: str) -> None:
     k = min(len(a.steps), len(b.steps))
     if len(a.steps) != len(b.steps):
         st.info(tr("compare_diff_lengths", lang, a=len(a.steps), b=len(b.steps), k=k))
-    d = first_difference(a, b)
+    d = alignment.first_difference(a, b)
     if d is None:
         st.caption(tr("compare_diff_same", lang))
     elif d < k:
         st.caption(tr("compare_diff_tokens", lang, t=d + 1))
-
-
-def first_difference(a, b) -> int | None:
-    """The first step whose token differs (or where one output ends), None if identical."""
-    ta, tb = [s.token for s in a.steps], [s.token for s in b.steps]
-    for t, (x, y) in enumerate(zip(ta, tb)):
-        if x != y:
-            return t
-    return None if len(ta) == len(tb) else min(len(ta), len(tb))

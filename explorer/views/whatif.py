@@ -11,6 +11,7 @@ import streamlit as st
 from attention_core import Trace
 from explorer.figures import style
 from explorer.figures import whatif as whatif_figures
+from explorer.numbers import alignment, inputs
 from explorer.strings import tr
 from explorer.views import stepper, ui
 from explorer.views.sentence import cached_decode
@@ -40,7 +41,7 @@ def override_inputs(sel, original: Trace, sentence: str, how: str, boxes=None):
     step_box, pick_box = boxes or (st, st)
     n, tokens = len(original.steps), original.source_tokens
     _open_on_a_telling_override(sel, original, sentence)
-    ss["whatif_step"] = min(max(int(ss.get("whatif_step", 1)), 1), n)
+    ss["whatif_step"] = inputs.parse_step(ss.get("whatif_step", 1), n) or 1
     if n > 1:
         help_text = tr("whatif_step_help", lang)
         step_box.slider(tr("whatif_step_label", lang), 1, n, key="whatif_step", help=help_text)
@@ -86,7 +87,7 @@ def compare(
     """Original and what-if side by side on one step player (``key``: everything that made
     them): their matrices with the what-if marks, the weights and the next-token
     probabilities at each step; it opens at the overridden step. Then the tokens as a table."""
-    d = whatif_figures.first_divergence(original, whatif)
+    d = alignment.first_difference(original, whatif)
 
     def marked(shaded: int):
         return lambda trace, t, lg: whatif_figures.marked_heatmap(
