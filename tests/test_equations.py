@@ -41,6 +41,8 @@ def test_latex_numbers():
     assert equations.num(1.5e-7) == r"1.50 \times 10^{-7}"
     assert equations.num(float("inf")) == r"\infty"
     assert equations.num(float("nan")) == r"\mathrm{NaN}"
+    assert equations.num(-0.0) == "0.000" and equations.num(-0.0004, 3, scientific=False) == "0.000"
+    assert equations.num(-0.0004) == r"-4.00 \times 10^{-4}"  # a tiny weight is not shown as 0
 
 
 def test_numbers_read_back_within_their_rounding():
