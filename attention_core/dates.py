@@ -24,7 +24,7 @@ import string
 from dataclasses import dataclass
 
 from babel import Locale
-from babel.dates import format_date, get_month_names, match_skeleton
+from babel.dates import format_date, match_skeleton
 
 from .date_parse import FIRST_YEAR, LAST_YEAR, REASONS, check_input, numeric_note, parse
 
@@ -314,8 +314,3 @@ def source_alphabet() -> list[str]:
 
 def target_alphabet() -> list[str]:
     return sorted(string.digits + "-")
-
-
-def month_names(code: str) -> list[str]:
-    """Wide month names of a locale (for the app's note on supported forms)."""
-    return list(get_month_names("wide", locale=code).values())
