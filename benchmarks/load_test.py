@@ -20,7 +20,6 @@ machine as the server, so on a small machine their rendering competes with it fo
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import datetime as dt
 import json
@@ -35,6 +34,7 @@ import urllib.request
 from attention_core.tasks import get_task
 from explorer.figures.style import token_text
 from explorer.strings import tr
+from support import load
 from support.browser import APP_IDLE, HEATMAP, RUNNING, launch_options
 from support.procs import rss_mb, trainings_running
 from support.server import streamlit_server
@@ -316,15 +316,8 @@ async def drive(args, run: Run, server_pid: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sessions", type=int, default=30, help="browser sessions (max 60)")
-    parser.add_argument("--seconds", type=float, default=300, help="time cap for everything")
-    parser.add_argument("--rounds", type=int, default=2, help="model cycles per session")
-    parser.add_argument("--stagger", type=float, default=0.3, help="seconds between joins")
-    parser.add_argument("-v", "--verbose", action="store_true", help="every action on stderr")
-    args = parser.parse_args()
-    if not 1 <= args.sessions <= 60:
-        parser.error("--sessions must be 1 to 60")
+    parser = load.parser(__doc__, "browser", stagger=0.3)
+    args = load.parse(parser)
     if shutil.which("chromium") is None:
         parser.error("Debian's chromium is not installed (apt-get install chromium)")
 

@@ -40,7 +40,6 @@ ms from action to updated chart, server RSS <= +100 MB, no leaking between sessi
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import html
 import json
@@ -61,6 +60,7 @@ from benchmarks.load_test import OutOfTime, Run, expected_ticks, percentiles, se
 from explorer.figures.style import HIGHLIGHT
 from explorer.player.wire import apply
 from explorer.strings import tr
+from support import load
 from support.procs import cpu_s, rss_mb, trainings_running
 from support.server import streamlit_server
 
@@ -504,16 +504,9 @@ def _report(run: WsRun, r: dict, sessions: int, rounds: int, seconds: float, loa
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sessions", type=int, default=30, help="websocket sessions (max 60)")
-    parser.add_argument("--seconds", type=float, default=300, help="time cap for everything")
-    parser.add_argument("--rounds", type=int, default=2, help="model cycles per session")
-    parser.add_argument("--stagger", type=float, default=0.1, help="seconds between joins")
+    parser = load.parser(__doc__, "websocket", stagger=0.1)
     parser.add_argument("--think", type=float, default=0.0, help="mean pause before an action")
-    parser.add_argument("-v", "--verbose", action="store_true", help="every action on stderr")
-    args = parser.parse_args()
-    if not 1 <= args.sessions <= 60:
-        parser.error("--sessions must be 1 to 60")
+    args = load.parse(parser)
     try:
         out = measure(
             args.sessions, args.rounds, args.seconds, args.stagger, args.verbose, args.think
