@@ -190,6 +190,9 @@ def test_each_token_gets_its_own_literal_column_through_models_and_steps(page, s
 
     # Dot -> Bahdanau: the query is taken before the RNN update; the columns stay the same.
     _click_kind(page, "bahdanau")
+    # The new player first (the panel scrolled to before the rerun may move off screen with it).
+    page.wait_for_function("() => /[?&]model=dates-bahdanau(&|$)/.test(location.search)")
+    wait_idle(page)
     page.locator(".attn-panel[data-panel='query']").scroll_into_view_if_needed()  # drawn on view
     page.wait_for_function(  # Plotly writes s<sub>t−1</sub> with zero-width spaces around t−1
         "sel => [...document.querySelectorAll(sel)]"
