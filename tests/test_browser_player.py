@@ -196,6 +196,7 @@ def test_geometry_and_line_views_step_in_the_browser(page, server, frames, trace
     """Issue 18: both views follow the step with no server message; pointing at a token in the
     line view brings out its lines."""
     from explorer.figures import geometry as gf
+    from explorer.figures import lines as lf
 
     _open(page, server)
     page.wait_for_timeout(1500)
@@ -217,7 +218,7 @@ def test_geometry_and_line_views_step_in_the_browser(page, server, frames, trace
     )
     assert shown == len(gf.geo.line_view(trace, t).lines)
     every = gf.geo.line_view(trace, None).lines
-    drawn = [[k for k in ids if every[k - 2].output <= t] for ids in gf._lines_of(trace)["0"]]
+    drawn = [[k for k in ids if every[k - 2].output <= t] for ids in lf._lines_of(trace)["0"]]
     i = max(range(len(drawn)), key=lambda k: len(drawn[k]))  # most lines drawn at step t
     assert drawn[i]
     mine = {i: drawn[i]}

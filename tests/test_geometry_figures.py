@@ -11,6 +11,7 @@ import pytest
 from attention_core import decode
 from attention_core import geometry as geo
 from explorer.figures import geometry as gf
+from explorer.figures import lines as lf
 from explorer.player import data as player_data
 from explorer.player import panels
 from support.translators import make_translator
@@ -56,7 +57,7 @@ def test_the_line_view_draws_one_line_per_pair_over_the_threshold(kind):
     matrix = trace.attention_matrix
     every = geo.line_view(trace, None).lines
     for t in range(len(trace.steps)):
-        fig = gf.line_figure(trace, t, "en")
+        fig = lf.line_figure(trace, t, "en")
         lines = fig.data[2:]
         assert len(lines) == len(every)
         shown = [(ln, d) for ln, d in zip(every, lines) if d.visible]
@@ -69,7 +70,7 @@ def test_the_line_view_draws_one_line_per_pair_over_the_threshold(kind):
 
 def test_repeated_tokens_stay_separate_and_are_escaped():
     trace = decode(make_translator("dot"), "<b>5</b> 5 5")
-    fig = gf.line_figure(trace, 0, "en")
+    fig = lf.line_figure(trace, 0, "en")
     xs = list(fig.data[0].x)
     assert len(set(xs)) == len(trace.source_tokens)  # every position its own point
     for figure in (fig, gf.geometry_figure(trace, 0, "en")):

@@ -18,8 +18,8 @@ import plotly.graph_objects as go
 
 from attention_core import Trace
 from explorer.figures import geometry as gf
+from explorer.figures import lines, style, tables
 from explorer.figures import step as sf
-from explorer.figures import style, tables
 from explorer.strings import tr
 
 # ----- what changes from step to step -------------------------------------------------------
@@ -256,12 +256,12 @@ VIEWS = {
         ),
         Panel(
             "lines",
-            gf.line_figure,
-            gf.line_update,
+            lines.line_figure,
+            lines.line_update,
             {"dot": "panel_lines"},
             {"dot": "panel_lines_caption"},
             reveals=True,
-            own_table=gf.line_table,
+            own_table=lines.line_table,
         ),
     )
 }
