@@ -52,8 +52,8 @@ class Translator:
         return c.hidden**-0.5 if c.scaled else 1.0
 
 
-def _source(tr: Translator, text: str):
-    tokens = tr.task.source_tokens(text)
+def _source(tr: Translator, text: str, mark: str | None = None):
+    tokens = tr.task.source_tokens(text) + tr.task.source_pieces(mark)
     ids = tr.src_vocab.encode(tokens)
     oov = [i == tr.src_vocab.unk_id for i in ids]
     return tokens, torch.tensor([ids]), oov
@@ -125,7 +125,8 @@ def decode(
     elif fields:
         raise TypeError("give DecodeOptions or its fields, not both")
     mode, reference, prefix = options.mode, options.reference, options.prefix
-    tokens, src, oov = _source(tr, text)
+    mark = tr.task.final_mark(text) if options.complete else None
+    tokens, src, oov = _source(tr, text, mark)
     memory, state = tr.model.start(src, torch.tensor([len(tokens)]))
     max_steps = tr.task.max_output(len(tokens))
     forced: list[int] = []
@@ -146,9 +147,12 @@ def decode(
 
     if mode == "beam":  # DecodeOptions: no reference, prefix or override with a beam
         beam, alpha = options.beam, options.length_penalty
-        return beam_search(
+        found = beam_search(
             tr, tokens, oov, text, memory, state, beam, max_steps, alpha, top_k, record
         )
+        if record:
+            found.added_mark = mark
+        return found
 
     records, logps, chosen = greedy_steps(tr.model, memory, state, max_steps, forced, override_t)
     out_ids = chosen[:-1] if chosen[-1] == Vocab.eos_id else chosen
@@ -179,6 +183,7 @@ def decode(
         reference_tokens=reference_tokens,
         prefix_tokens=prefix_tokens,
         overrides={t: w.reshape(-1).tolist() for t, w in override_t.items()},
+        added_mark=mark,
     )
 
 

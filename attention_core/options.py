@@ -24,6 +24,9 @@ class DecodeOptions:
     length_penalty: float = 1.0  # β in score / length^β (beam mode only)
     reference: str = ""  # the target text teacher forcing feeds in (forced mode only)
     prefix: str = ""  # target text the output must start with; greedy continues after it
+    # add the final full stop (or "?") an English sentence lacks: the models never saw one
+    # without it, and without it they tend to repeat a word to the length limit (tasks.final_mark)
+    complete: bool = True
     # step -> the source weights that replace that step's softmax (renormalised); greedy only
     overrides: tuple[tuple[int, tuple[float, ...]], ...] = field(default=())
 

@@ -72,6 +72,25 @@ class Task:
             return "".join(tokens)
         return text.detokenize(tokens, self.target_lang)
 
+    def final_mark(self, value: str) -> str | None:
+        """The full stop (or "?") that decoding adds (``DecodeOptions.complete``): the
+        English->French models were trained only on sentences that end with one. None for
+        dates, which are read character by character, and for a sentence that has its own."""
+        if not isinstance(value, str) or len(value) > MAX_INPUT_CHARS:
+            return None  # source_tokens refuses it
+        tokens = text.tokenize(value, self.source_lang)
+        if len(tokens) >= self.max_source_tokens or not any(c.isalnum() for c in value):
+            return None  # no room for it, or nothing to end (an emoji, a lone mark)
+        if self.char_level or self.source_lang != "en":
+            return None
+        return text.missing_final_mark(tokens)
+
+    def source_pieces(self, word: str | None) -> list[str]:
+        """One added word (a final mark) as the model reads it: as it is, or cut into pieces."""
+        if not word:
+            return []
+        return self.segmenters[0]([word]) if self.segmenters else [word]
+
     def source_tokens(self, value: str) -> list[str]:
         """Tokenize user input, enforcing the limits with an ``InputError``."""
         if not isinstance(value, str):

@@ -115,3 +115,45 @@ def detokenize(tokens: list[str], lang: str) -> str:
 def count_words(text: str) -> int:
     """Whitespace chunks of the normalised text with at least one letter or digit."""
     return sum(1 for chunk in normalize(text).split() if any(c.isalnum() for c in chunk))
+
+
+# ----- what the models were trained on ------------------------------------------------------
+
+# Every training sentence of the English->French corpus ends with one of these (Tatoeba's
+# style); a sentence without one is outside what the models saw, and the attention models then
+# tend not to find <eos> and repeat their last word to the length limit (measured on the three
+# shipped models: "we have to leave now" -> "... maintenant maintenant maintenant ...").
+FINAL_MARKS = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
+_CLOSERS = frozenset({'"', "'", ")", "]", "»"})  # may follow the final mark: 'he said "no ."'
+# An English sentence that opens with one of these is taken for a question and gets "?".
+_QUESTION_OPENERS = frozenset(
+    "am are is was were do does did can could will would shall should may might must have has "
+    "had what where when who whom whose why how which won doesn didn isn aren wasn weren "
+    "can't couldn wouldn shouldn haven hasn".split()
+)
+
+
+def missing_final_mark(tokens: list[str]) -> str | None:
+    """The mark to add at the end of a tokenized English sentence that has none ("?" when it
+    opens like a question, "!" after "what a", else "."), or None when it already ends with
+    one."""
+    words = [t for t in tokens if t not in _CLOSERS]
+    if not words or any(ch in FINAL_MARKS for ch in words[-1][-1:]) or words[-1] in FINAL_MARKS:
+        return None
+    if words[0] == "what" and words[1:2] in (["a"], ["an"]):
+        return "!"  # "what a nice day": an exclamation, not a question
+    return "?" if words[0] in _QUESTION_OPENERS else "."
+
+
+def repetition(tokens: list[str], longest: int = 4) -> tuple[int, int] | None:
+    """Where an output repeats itself: (start, n) of the first n-gram (n <= ``longest``) that is
+    immediately repeated, covering at least 3 tokens ("rouge rouge" in French is rare but "nous
+    nous" is grammar, so a single word must come three times). None when there is none."""
+    for start in range(len(tokens)):
+        for n in range(1, longest + 1):
+            times = 1
+            while tokens[start + times * n : start + (times + 1) * n] == tokens[start : start + n]:
+                times += 1
+            if times >= 2 and n * times >= 3 and len(tokens[start : start + n]) == n:
+                return start, n
+    return None

@@ -102,6 +102,7 @@ class Trace:
     overrides: dict[int, list[float]] = field(default_factory=dict)  # step -> weights (what-if)
     prefix_tokens: list[str] | None = None  # forced output prefix (what-if)
     score_scale: float = 1.0  # dot: scores = scale * s_t . h_i (1/sqrt(H) when scaled)
+    added_mark: str | None = None  # the final "." or "?" decoding added (DecodeOptions.complete)
 
     @property
     def attention_matrix(self) -> np.ndarray | None:

@@ -106,9 +106,9 @@ def _check_step(page, trace, t: int) -> None:
         ".attn-panel[data-panel=scores] .js-plotly-plot", "gd => Array.from(gd.data[0].y)"
     )
     np.testing.assert_allclose(scores, trace.steps[t].scores, rtol=1e-5, atol=1e-5)
-    latex = page.eval_on_selector_all(
-        ".attn-equations .katex-display annotation[encoding='application/x-tex']",
-        "els => els.map(e => e.textContent)",
+    latex = page.eval_on_selector_all(  # as written (a wide one is drawn on several lines)
+        ".attn-equations .attn-math",
+        "els => els.map(e => e.querySelector('.katex-display') && e.dataset.latex)",
     )
     assert latex == [eq for _, eq in equations.step_equations(trace, t)]
 

@@ -136,3 +136,31 @@ def test_scaled_dot_equation_shows_the_division():
     assert r"\sqrt{24}" in latex and latex.endswith(equations.num(float(step.scores[i])))
     raw = float(step.scores[i]) * 24**0.5
     assert equations.num(raw) in latex
+
+
+@pytest.mark.parametrize("kind", ["dot", "bahdanau", "general"])
+def test_a_weight_set_by_hand_is_not_called_a_softmax(kind):
+    """Issue 25: what-if showed "α = 0.017/1.235 = 1.0000" at the overridden step."""
+    tr = make_translator(kind)
+    sentence = "Tuesday, March 5, 2024"
+    plain = decode(tr, sentence, prefix="2024-03-05")  # a random model could stop at once
+    n = len(plain.source_tokens)
+    weights = [0.0] * n
+    weights[n - 1] = 1.0  # all the weight on the last token
+    trace = decode(tr, sentence, prefix="2024-03-05", overrides={0: weights})
+    eqs = dict(equations.step_equations(trace, 0))
+    assert "eq_softmax" not in eqs
+    latex = eqs["eq_softmax_set"]
+    assert latex.startswith(rf"\alpha^{{1}}_{{{n}}} := 1.0000")
+    softmax_of = re.escape(rf"\mathrm{{softmax}}(e^{{1}})_{{{n}}} = ")
+    top, total, model = re.search(
+        rf"{softmax_of}\\frac{{({NUMBER})}}{{({NUMBER})}} = ({NUMBER})", latex
+    ).groups()
+    scores = np.asarray(trace.steps[0].scores, dtype=float)
+    softmax = np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()
+    assert _value(model) == pytest.approx(softmax[n - 1], abs=1e-4)
+    assert _value(top) / _value(total) == pytest.approx(softmax[n - 1], rel=2e-3, abs=1e-3)
+    # the scores stay the model's own: the override changes the weights, not the scores
+    np.testing.assert_allclose(trace.steps[0].scores, plain.steps[0].scores, rtol=1e-5, atol=1e-6)
+    # and the other steps keep the real softmax
+    assert "eq_softmax" in dict(equations.step_equations(trace, 1))

@@ -77,7 +77,7 @@ def test_repeated_date_tokens_keep_one_column_each(translators, kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_repeated_words_keep_one_column_each(kind):
-    trace = decode(make_translator(kind, task="fra-eng"), "the the the")
+    trace = decode(make_translator(kind, task="fra-eng"), "the the the", complete=False)
     assert trace.source_tokens == ["the", "the", "the"]
     keys = sf.keys_figure(trace, 0, "en")
     assert list(keys.layout.yaxis.tickvals) == [0, 1, 2]

@@ -74,6 +74,10 @@ def test_every_notice_is_translated_and_takes_its_fields():
         "notice_length_limit",
         "notice_unk_output",
         "notice_not_english",
+        "notice_added_mark",
+        "notice_repeats",
+        "notice_link_step_unreadable",
+        "notice_link_step_clamped",
         "dates_supported",
     ):
         assert key in STRINGS["en"] and key in STRINGS["ko"]
@@ -82,3 +86,46 @@ def test_every_notice_is_translated_and_takes_its_fields():
     for reason in REASONS:
         if reason != "empty":
             assert f"date_{reason}" in STRINGS["ko"], reason
+
+
+FRA_ENG = Path(__file__).resolve().parents[1] / "checkpoints"
+LOOPING = ["we have to leave now", "could you help me", "My Brother Bought A New Car Yesterday"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence"), [("dot", s) for s in LOOPING] + [("bahdanau", s) for s in LOOPING[:2]]
+)
+def test_a_sentence_without_its_full_stop_is_completed_and_said(kind, sentence):
+    """Issue 25: the shipped attention models loop on these without a final mark."""
+    directory = FRA_ENG / f"fra-eng-{kind}"
+    if not (directory / "config.json").is_file():
+        pytest.skip("no model")
+    tr = load(directory)
+    trace = decode(tr, sentence)
+    assert trace.added_mark in (".", "?")
+    assert trace.source_tokens[-1] == trace.added_mark
+    assert trace.steps[-1].token == "<eos>" and trace.output_tokens[-1] in (".", "?")
+    keys = _keys(trace, sentence)
+    assert "notice_added_mark" in keys
+    assert "notice_repeats" not in keys and "notice_length_limit" not in keys
+    assert inputs.read_as(trace).endswith(f" {trace.added_mark}")
+    # As typed, without the mark: the loop, and the app says so.
+    raw = decode(tr, sentence, complete=False)
+    assert raw.added_mark is None and "notice_added_mark" not in _keys(raw, sentence)
+    assert "notice_repeats" in _keys(raw, sentence)
+
+
+def test_a_sentence_with_its_mark_is_read_as_typed():
+    tr = make_translator("dot", task="fra-eng")
+    trace = decode(tr, "i see the cat .")
+    assert trace.added_mark is None and trace.source_tokens[-1] == "."
+    assert decode(make_translator("dot", task="dates"), "5 March 2024").added_mark is None
+
+
+def test_a_looping_output_is_said_even_when_it_ends():
+    tr = make_translator("dot", task="fra-eng")
+    trace = decode(tr, "i see the cat", mode="forced", reference="je vois le chat")
+    looped = dataclasses.replace(trace, mode="greedy", output_tokens="je je je vois .".split())
+    found = [f for _, key, f in inputs.notices(looped, "i see the cat") if key == "notice_repeats"]
+    assert found == [{"t": 2}]  # the second "je" is where the repeating starts
+    assert "notice_length_limit" not in _keys(looped, "i see the cat")

@@ -40,14 +40,32 @@ def z_of(fig: dict) -> np.ndarray:
     return wire.decoded(fig["data"][0]["z"])
 
 
+# The tanh layer's output is computed again from the two projections (in the browser, and by
+# wire.apply here) rather than sent; tanh's last bit depends on the CPU and library (issue 25:
+# a value one float32 unit apart failed on another machine), so these compare within two units
+# at 1.0 (float32's spacing there is 6e-8). Every other number is copied, and compared exactly.
+TANH_ATOL = 1.2e-7
+
+
 def _same(rebuilt: dict, built: dict, tanh: bool) -> None:
-    """Equal figures; the tanh layer's output (computed in the browser from the two
-    projections) may differ from the model's by one float32 unit in the last place."""
+    """Equal figures; the tanh layer's output within TANH_ATOL."""
     if tanh:
-        np.testing.assert_allclose(z_of(rebuilt), z_of(built), rtol=0, atol=6e-8)
-        assert (z_of(rebuilt) != z_of(built)).mean() < 0.01
+        np.testing.assert_allclose(z_of(rebuilt), z_of(built), rtol=0, atol=TANH_ATOL)
         rebuilt["data"][0].pop("z"), built["data"][0].pop("z")
     assert rebuilt == built
+
+
+def _same_table(got: dict, want: dict, tanh: bool) -> None:
+    """Equal tables; with ``tanh``, their number columns within TANH_ATOL."""
+    if not tanh:
+        assert got == want
+        return
+    assert got["columns"] == want["columns"] and len(got["cells"]) == len(want["cells"])
+    for a, b in zip(got["cells"], want["cells"]):
+        if isinstance(b, dict):
+            np.testing.assert_allclose(wire.decoded(a), wire.decoded(b), rtol=0, atol=TANH_ATOL)
+        else:
+            assert a == b
 
 
 @pytest.mark.parametrize("trace", TRACES, ids=[t.attention_kind for t in TRACES])
@@ -64,8 +82,9 @@ def test_every_step_of_every_panel_equals_its_own_build(trace, lang):
             rebuilt = wire.apply(spec["figure"]["base"], spec["figure"]["steps"][t], sources)
             z = z_of(rebuilt) if "z" in rebuilt["data"][0] else None
             table = wire.table_dict(panel.table(trace, t, lang))
-            assert wire.table_at(spec["table"], t, z) == table
-            _same(rebuilt, built, tanh=panel.name == "energies")
+            tanh = panel.name == "energies"
+            _same_table(wire.table_at(spec["table"], t, z), table, tanh)
+            _same(rebuilt, built, tanh)
 
 
 @pytest.mark.parametrize("trace", TRACES, ids=[t.attention_kind for t in TRACES])

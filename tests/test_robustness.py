@@ -198,7 +198,9 @@ def check_error(exc: InputError) -> None:
 
 def check_trace(tr_, trace: Trace, text: str, mode: str, reference: str) -> None:
     task, kind = tr_.task, tr_.attention
-    tokens = task.source_tokens(text)
+    mark = task.final_mark(text)  # decoding adds the final "." an English sentence lacks
+    assert trace.added_mark == mark
+    tokens = task.source_tokens(text) + ([mark] if mark else [])
     S, H = len(tokens), tr_.model.config.hidden
     assert trace.source_tokens == tokens
     assert trace.source_oov == [i == tr_.src_vocab.unk_id for i in tr_.src_vocab.encode(tokens)]

@@ -152,3 +152,56 @@ def test_threads():
     for t in threads:
         t.join()
     assert not errors and len(results) == 12
+
+
+# ----- the final mark the models expect, and outputs that loop (issue 25, item 2) -------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mark"),
+    [
+        ("we have to leave now", "."),
+        ("My Brother Bought A New Car Yesterday", "."),
+        ("could you help me", "?"),
+        ("Where is the station", "?"),
+        ("what a nice day", "!"),
+        ("don't go", "."),
+        ("we have to leave now.", None),
+        ("Stop!", None),
+        ("really?!", None),
+        ('he said "no."', None),
+        ("wait...", None),
+        ("", None),
+    ],
+)
+def test_missing_final_mark(sentence, mark):
+    from attention_core.text import missing_final_mark
+
+    assert missing_final_mark(tokenize(sentence, "en")) == mark
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "."]), max_size=12))
+def test_a_found_repetition_is_there(tokens):
+    from attention_core.text import repetition
+
+    found = repetition(tokens)
+    if found is not None:
+        start, n = found
+        assert tokens[start : start + n] == tokens[start + n : start + 2 * n]
+        assert 1 <= n <= 4 and (n > 1 or tokens[start + 2] == tokens[start])
+
+
+@pytest.mark.parametrize(
+    ("tokens", "found"),
+    [
+        ("nous devons partir maintenant maintenant maintenant".split(), (3, 1)),
+        ("m' aider à m' aider à".split(), (0, 3)),
+        ("nous nous sommes vus .".split(), None),  # French grammar, not a loop
+        ("une voiture rouge rouge .".split(), None),  # one word twice: too little to say
+        ([], None),
+    ],
+)
+def test_repetition(tokens, found):
+    from attention_core.text import repetition
+
+    assert repetition(tokens) == found

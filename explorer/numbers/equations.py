@@ -38,12 +38,24 @@ def _softmax(trace: Trace, k: int) -> str:
     top = math.exp(scores[i] - m)
     total = float(np.exp(scores - m).sum())
     n = len(scores)
+    if k in trace.overrides:
+        # What-if: these weights were set by hand, not computed; the softmax the model would
+        # have computed from the same scores is written beside them (it is not the weight).
+        return (
+            rf"\alpha^{{{t}}}_{{{i + 1}}} := {num(float(step.weights[i]), 4)}, \qquad "
+            rf"\mathrm{{softmax}}(e^{{{t}}})_{{{i + 1}}} = "
+            rf"\frac{{{num(top)}}}{{{num(total)}}} = {num(top / total, 4)}"
+        )
     return (
         rf"\alpha^{{{t}}}_{{{i + 1}}} = "
         rf"\frac{{\exp(e^{{{t}}}_{{{i + 1}}} - m)}}{{\sum_{{j=1}}^{{{n}}} \exp(e^{{{t}}}_j - m)}}"
         rf" = \frac{{{num(top)}}}{{{num(total)}}} = {num(float(step.weights[i]), 4)}"
         rf", \qquad m = \max_j e^{{{t}}}_j = {num(m)}"
     )
+
+
+def _softmax_key(trace: Trace, k: int) -> str:
+    return "eq_softmax_set" if k in trace.overrides else "eq_softmax"
 
 
 def _context(trace: Trace, k: int) -> str:
@@ -112,7 +124,7 @@ def step_equations(trace: Trace, k: int) -> list[tuple[str, str]]:
                 rf"e^{{{t}}}_{{{i}}} = v_a^\top \tanh\big(W_b s_{{{t - 1}}} + W_c h_{{{i}}}\big)"
                 f" = {score}",
             ),
-            ("eq_softmax", _softmax(trace, k)),
+            (_softmax_key(trace, k), _softmax(trace, k)),
             ("eq_context", _context(trace, k)),
             (
                 "eq_state_bahdanau",
@@ -138,7 +150,7 @@ def step_equations(trace: Trace, k: int) -> list[tuple[str, str]]:
     return [
         ("eq_state_dot", luong_state),
         ("eq_score_dot", rf"e^{{{t}}}_{{{i}}} = {product} = {score}"),
-        ("eq_softmax", _softmax(trace, k)),
+        (_softmax_key(trace, k), _softmax(trace, k)),
         ("eq_context", _context(trace, k)),
         ("eq_output_dot", luong_output),
         ("eq_probability", _probability(trace, k)),

@@ -11,6 +11,8 @@ import re
 import unicodedata
 
 from attention_core import Trace
+from attention_core.subwords import join as join_pieces
+from attention_core.text import repetition
 from attention_core.vocab import EOS, UNK
 
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&[A-Za-z#][A-Za-z0-9]*;")
@@ -68,10 +70,21 @@ def notices(trace: Trace, sentence: str) -> list[tuple[str, str, dict]]:
             out.append(("info", "date_day_first", {}))
     elif latin_share(sentence) < LATIN_SHARE:
         out.append(("warning", "notice_not_english", {}))
+    if trace.added_mark:
+        out.append(("info", "notice_added_mark", {"mark": trace.added_mark}))
     ended = bool(trace.steps) and trace.steps[-1].token == EOS
+    looped = None if trace.task == "dates" else repetition(trace.output_tokens)
+    if trace.mode != "forced" and looped is not None:
+        start, n = looped
+        out.append(("warning", "notice_repeats", {"t": start + n + 1}))
     if trace.mode != "forced" and trace.steps and not ended:
         out.append(("warning", "notice_length_limit", {"n": len(trace.steps)}))
     unknown = sum(1 for tok in trace.output_tokens if tok == UNK)
     if unknown:
         out.append(("info", "notice_unk_output", {"count": unknown}))
     return out
+
+
+def read_as(trace: Trace) -> str:
+    """The sentence as the model read it: its tokens (subword pieces joined), spaced."""
+    return " ".join(join_pieces(list(trace.source_tokens)))

@@ -184,7 +184,9 @@ def view(
     shown = [p for p in panels.panels_of(trace) if p in shown or p.name in needed]
     names = {p.name for p in shown}
     eqs = [equations.step_equations(trace, k) for k in range(n)]
-    main_eq = next((i for i, (key, _) in enumerate(eqs[0]) if key == "eq_softmax"), 0)
+    main_eq = next(
+        (i for i, (key, _) in enumerate(eqs[0]) if key in ("eq_softmax", "eq_softmax_set")), 0
+    )
     return {
         "title": title,
         "kind": trace.attention_kind,

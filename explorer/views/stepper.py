@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from attention_core import Trace
+from explorer.numbers import inputs
 from explorer.player import data as player_data
 from explorer.strings import tr
 from explorer.views import player as player_view
@@ -69,13 +70,20 @@ def classroom_controls(lang: str, where=None) -> None:
     )
 
 
-def _start(player_id: str, default: int | None = None) -> int:
+def _start(player_id: str, n: int, lang: str, default: int | None = None) -> int:
     """The step (0-based) to open at: a shared link's ``?step=`` for the first trace shown in
     this session, else ``default`` or the first step (the browser keeps the step of a trace
-    it has seen)."""
+    it has seen). A link's step that is not a number, or past either end, is said, not
+    silently replaced."""
     ss = st.session_state
     if "_url_step" in ss:
-        ss["_start_for"] = (player_id, ss.pop("_url_step") - 1)
+        raw = str(ss.pop("_url_step")).strip()
+        step = inputs.parse_step(raw, n)
+        if step is None:
+            st.info(tr("notice_link_step_unreadable", lang))
+        elif int(raw) != step:  # parse_step read it, so it is a whole number
+            st.info(tr("notice_link_step_clamped", lang, asked=int(raw), n=n, step=step))
+        ss["_start_for"] = (player_id, (step or 1) - 1)
     held = ss.get("_start_for")
     return held[1] if held and held[0] == player_id else (default or 0)
 
@@ -118,7 +126,7 @@ def player(
         views,
         lang,
         id=player_id,
-        start=_start(player_id, start),
+        start=_start(player_id, max(len(t.steps) for t in traces), lang, start),
         present=present,
         guess=guess,
         name=name,

@@ -32,7 +32,13 @@ log = logging.getLogger(__name__)
 
 LANGS = {"en": "English", "ko": "한국어"}
 MODES = ("greedy", "beam", "forced")
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+# No "Share chart…" (it uploads the figure, typed sentence included, to Plotly's cloud).
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "showSendToCloud": False,
+    "modeBarButtonsToRemove": ["sendChartToCloud"],
+}
 IMAGE_FORMATS = {"png": "PNG", "svg": "SVG"}
 _FILE_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]{1,80}$")
@@ -95,9 +101,8 @@ def init_state() -> None:
         ss[flag] = qp.get(flag) == "1"
     if "a" in qp or "b" in qp:  # the compare page's two models (views/compare.choose_models)
         ss["_url_models"] = (qp.get("a"), qp.get("b"))
-    step = inputs.parse_step(qp.get("step", ""), 10_000)
-    if step is not None:
-        ss["_url_step"] = step
+    if "step" in qp:  # read against the trace's length by the step player (stepper._start)
+        ss["_url_step"] = qp["step"]
     ss["_pending"] = pending  # applied once the task is known
 
 
@@ -298,17 +303,20 @@ def prepare_inputs(task: str) -> None:
 
 def decode_with_advice(lang: str, sentence: str, run, advise: bool = True) -> Trace | None:
     """``run()``'s trace, or None after a translated message; never raises. ``advise`` adds
-    the input advice (no letters, looks like HTML, mostly unknown tokens). Every page decodes
-    through here, so a refusal or a bug reads the same everywhere."""
+    the input advice (no letters, looks like HTML, mostly unknown tokens) and the notices about
+    the decoding, in one compact block. Every page decodes through here, so a refusal or a bug
+    reads the same everywhere."""
     short = len(sentence) <= MAX_INPUT_CHARS
     if advise and sentence.strip() and short and not inputs.has_content(sentence):
         st.warning(tr("warn_no_content", lang))
         return None
+    said: list[tuple[str, str]] = []  # (level, key): shown together once decoding is done
     if advise and short and inputs.looks_like_markup(sentence):
-        st.warning(tr("warn_markup", lang))
+        said.append(("warning", tr("warn_markup", lang)))
     try:
         trace = run()
     except InputError as exc:
+        show_notices(said)
         st.warning(error_message(exc, lang))
         return None
     except Exception:  # a bug must not show a traceback: say so, and log it
@@ -317,13 +325,30 @@ def decode_with_advice(lang: str, sentence: str, run, advise: bool = True) -> Tr
         return None
     if not advise:
         return trace
-    said = []
+    keys = []
     for level, key, fields in inputs.notices(trace, sentence):
-        said.append(key)
-        (st.warning if level == "warning" else st.info)(tr(key, lang, **fields))
-    if "notice_not_english" not in said and inputs.unknown_share(trace) >= inputs.MOSTLY_UNKNOWN:
-        st.warning(tr("warn_mostly_unknown", lang))
+        keys.append(key)
+        said.append((level, tr(key, lang, **fields)))
+    if "notice_not_english" not in keys and inputs.unknown_share(trace) >= inputs.MOSTLY_UNKNOWN:
+        said.append(("warning", tr("warn_mostly_unknown", lang)))
+    show_notices(said, inputs.read_as(trace) if "notice_added_mark" in keys else None)
     return trace
+
+
+def show_notices(said: list[tuple[str, str]], read_as: str | None = None) -> None:
+    """One block for all of a decoding's notices (several stacked alerts pushed the step
+    player off the first screen): a warning if any of them is one, else a quiet note. Our own
+    strings only; ``read_as``, the sentence as the model read it, is user text: ``st.text``."""
+    if not said:
+        return
+    texts = [text for _, text in said]
+    body = texts[0] if len(texts) == 1 else "\n".join(f"- {t}" for t in texts)
+    if any(level == "warning" for level, _ in said):
+        st.warning(body)
+    else:
+        st.info(body)
+    if read_as:
+        st.text(f"→ {read_as}")
 
 
 def plotly_config(name: str) -> dict:

@@ -65,3 +65,19 @@ function fillTable(table, spec, k, figure) {
   }
   table.replaceChildren(head, body);
 }
+
+// An equation that fits its box with no hidden sideways scroll: on one line when it fits; else
+// its parts (our equations join them with ", \qquad") one under another; and only if a part is
+// still too wide, smaller type, down to 70 %. Measuring needs the box on screen: a hidden box
+// (guess mode) keeps one line and is fitted when the step is drawn again.
+function fitMath(katex, latex, node) {
+  const options = { displayMode: true, throwOnError: false };
+  node.style.fontSize = "";
+  katex.render(latex, node, options);
+  const over = () => node.clientWidth > 0 && node.scrollWidth > node.clientWidth + 1;
+  if (!over()) return node;
+  const parts = latex.split(/,?\s*\\qquad\s*/);
+  if (parts.length > 1) katex.render(`\\begin{gathered}${parts.join(" \\\\ ")}\\end{gathered}`, node, options);
+  for (let scale = 0.9; over() && scale >= 0.7; scale -= 0.1) node.style.fontSize = `${scale.toFixed(1)}em`;
+  return node;
+}

@@ -7,7 +7,10 @@ function makeDrawer(Plotly, payload) {
   function config(div, name) {
     if (!div.__attnConfig) {
       div.__attnConfig = {
-        displaylogo: false, responsive: true,
+        displaylogo: false, responsive: true, locale: payload.lang,
+        // plotly.js 4 adds "Share chart…", which uploads the figure (and the typed sentence)
+        // to Plotly's cloud: never. PNG / SVG stay (the camera button).
+        showSendToCloud: false, modeBarButtonsToRemove: ["sendChartToCloud"],
         toImageButtonOptions: { format: payload.image_format, filename: name, scale: payload.image_format === "png" ? 2 : 1 },
       };
     }

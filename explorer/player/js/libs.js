@@ -15,7 +15,7 @@ function loadScript(src) {
 // plotly.js and KaTeX come from the app's own static folder (static/vendor/README.md), never a
 // CDN. Streamlit's chart element sets window.Plotly to its own bundle: keep our reference and
 // give theirs back.
-function libraries(base) {
+function libraries(base, lang) {
   if (!window[LIBS]) {
     window[LIBS] = (async () => {
       const theirs = window.Plotly;
@@ -28,5 +28,17 @@ function libraries(base) {
       return { Plotly, katex: window.katex };
     })();
   }
-  return window[LIBS];
+  return window[LIBS].then((libs) => withLocale(libs, base, lang));
+}
+
+// The toolbar's tooltips in the page's language: Korean from plotly.js-locales, once per page.
+const LOCALES = "__attentionPlayerLocales";
+function withLocale(libs, base, lang) {
+  if (lang !== "ko") return libs;
+  if (!window[LOCALES]) {
+    window[LOCALES] = loadScript(`${base}plotly-locale-ko-3.7.0.js`)
+      .then(() => libs.Plotly.register(window.__attnPlotlyLocaleKo))
+      .catch(() => null); // without it the tooltips stay in English; the figures still draw
+  }
+  return window[LOCALES].then(() => libs);
 }

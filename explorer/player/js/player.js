@@ -8,6 +8,7 @@
 // others (libs, wire, dom, draw, schedule, layout) into the one module Streamlit mounts.
 
 const STATE = "__attentionPlayer"; // slot on our root element: the running player, if any
+const SEEN = "__attentionPlayerSeen"; // on window: the views mounted since this page loaded
 
 function dispose(root) {
   const old = root[STATE];
@@ -44,7 +45,7 @@ export default function player(component) {
   };
 
   performance.mark("attn-mount"); // these marks: where a page load's time goes (hosting.py)
-  libraries(payload.assets).then(({ Plotly, katex }) => {
+  libraries(payload.assets, payload.lang).then(({ Plotly, katex }) => {
     performance.mark("attn-libs");
     if (!alive) return;
     build(root, payload, Plotly, katex, plots, (t) => { timer = t; }, () => timer);
@@ -59,9 +60,16 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   const n = payload.n;
   const revealed = new Set();
   const storeKey = `attn-player:${payload.id}`;
+  // The step to open at. On a page's first load the server's start wins: it is a shared link's
+  // step= (or step 1). The tab's storage only carries the step across reruns of this same view
+  // in this document (a toggle, a language switch), which re-mount the player; a fresh load of
+  // the page (a link opened, a reload) starts a new document, and so a new SEEN set.
+  const seen = window[SEEN] || (window[SEEN] = new Set());
   let k = payload.start;
-  const stored = Number(sessionStorage.getItem(storeKey));
-  if (Number.isInteger(stored) && stored >= 0 && stored < n) k = stored;
+  const held = sessionStorage.getItem(storeKey);
+  const stored = held === null ? NaN : Number(held);
+  if (seen.has(storeKey) && Number.isInteger(stored) && stored >= 0 && stored < n) k = stored;
+  seen.add(storeKey);
 
   root.replaceChildren();
   root.classList.toggle("attn-present", payload.present);
@@ -136,17 +144,19 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
         const eqs = v.view.equations[kv];
         const main = eqs[v.view.main_equation] || eqs[0];
         writeSegments(v.mainCaption, main[0], katex);
-        katex.render(main[1], v.mainEquation, { displayMode: true, throwOnError: false });
+        fitMath(katex, main[1], v.mainEquation);
         afterPaint(() => { // below the first screen: after the step's frame is painted
           if (Math.min(k, v.view.n - 1) !== kv) return; // the user has moved on
-          v.equations.replaceChildren(...eqs.map(([caption, latex]) => {
+          const items = eqs.map(([caption, latex]) => {
             const item = el("div", "attn-equation");
             const math = el("div", "attn-math");
             math.tabIndex = 0; // it may scroll sideways: reachable by keyboard (axe-core)
-            katex.render(latex, math, { displayMode: true, throwOnError: false });
             item.append(writeSegments(el("p", "attn-caption"), caption, katex), math);
-            return item;
-          }));
+            return [item, math, latex];
+          });
+          // In the page first: fitting measures widths.
+          v.equations.replaceChildren(...items.map(([item]) => item));
+          items.forEach(([, math, latex]) => fitMath(katex, latex, math));
           v.equations.dataset.step = String(kv);
         });
       }
