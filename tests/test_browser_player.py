@@ -311,3 +311,57 @@ def test_compare_steps_both_models_on_one_cursor_without_the_server(page, server
 
 def test_server_log_has_no_traceback(server):
     assert "Traceback" not in server.log_text(), server.log_text()[-3000:]
+
+
+LINKED_PAGES = ["", "compare", "beam", "whatif"]  # every page with a step player
+
+
+def _counter_step(page) -> int:
+    """The step the player shows (1-based): its counter reads "Step t of n…" or "t / n"."""
+    import re
+
+    text = page.inner_text(COUNTER)
+    return int(re.search(r"(\d+)", text).group(1))
+
+
+@pytest.mark.parametrize("path", LINKED_PAGES)
+def test_a_shared_links_step_wins_in_a_fresh_browser_and_in_the_same_tab(chromium, server, path):
+    """Issue 25: `step=` was ignored (an empty sessionStorage read as step 1), and in the same
+    tab the last step viewed beat the link."""
+    from urllib.parse import quote
+
+    context = chromium.new_context(viewport={"width": 1366, "height": 768}, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_S * 1000)
+    sentence = quote("we have to leave now .")
+    base = f"{server.url}/{path}?model=fra-eng-dot&lang=en&sentence={sentence}"
+    try:
+        page.goto(f"{base}&step=3")
+        page.locator(COUNTER).wait_for()
+        wait_idle(page)
+        assert _counter_step(page) == 3
+        page.wait_for_function("() => /[?&]step=3(&|$)/.test(location.search)")
+        page.locator(".attn-controls button").filter(has_text=tr("next", "en")).click()
+        page.wait_for_function("() => /[?&]step=4(&|$)/.test(location.search)")
+        # the same tab, another link: the link wins over the step last viewed
+        page.goto(f"{base}&step=2")
+        page.locator(COUNTER).wait_for()
+        wait_idle(page)
+        assert _counter_step(page) == 2
+        # past the end: clamped, and said
+        page.goto(f"{base}&step=999")
+        page.locator(COUNTER).wait_for()
+        wait_idle(page)
+        notice = page.locator("[data-testid='stAlert']").filter(
+            has_text="The link asks for step 999"
+        )
+        assert notice.count() == 1
+        n = int(notice.inner_text().split("steps 1 to ")[1].split(":")[0])
+        assert _counter_step(page) == n
+        page.goto(f"{base}&step=abc")
+        page.locator(COUNTER).wait_for()
+        wait_idle(page)
+        assert page.get_by_text("not a whole number").count() == 1
+        assert _counter_step(page) == 1
+    finally:
+        context.close()

@@ -72,9 +72,21 @@ function fillTable(table, spec, k, figure) {
 // (guess mode) keeps one line and is fitted when the step is drawn again.
 function fitMath(katex, latex, node) {
   const options = { displayMode: true, throwOnError: false };
+  node.dataset.latex = latex; // the equation as written, whatever its layout (tests read it)
   node.style.fontSize = "";
   katex.render(latex, node, options);
-  const over = () => node.clientWidth > 0 && node.scrollWidth > node.clientWidth + 1;
+  if (document.fonts && document.fonts.status !== "loaded") { // KaTeX's fonts widen it later
+    document.fonts.ready.then(() => { if (node.dataset.latex === latex) fitMath(katex, latex, node); });
+  }
+  const over = () => {
+    if (!node.clientWidth) return false;
+    if (node.scrollWidth > node.clientWidth + 1) return true;
+    const html = node.querySelector(".katex-html"); // a block: its contents' box is the width
+    if (!html) return false;
+    const range = document.createRange();
+    range.selectNodeContents(html);
+    return range.getBoundingClientRect().width > node.clientWidth - 12; // the display's padding
+  };
   if (!over()) return node;
   const parts = latex.split(/,?\s*\\qquad\s*/);
   if (parts.length > 1) katex.render(`\\begin{gathered}${parts.join(" \\\\ ")}\\end{gathered}`, node, options);
