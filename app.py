@@ -14,6 +14,8 @@ from explorer.views import stepper, ui
 # folder's files by itself (its older multipage mode), without this sidebar.
 PAGE_DIR = "explorer/pages"
 PAGES = [
+    # the lesson first in the menu; "/" stays the explorer, so older links keep working
+    ("lesson", "page_lesson", ":material/cast_for_education:"),
     ("explorer", "page_explorer", ":material/search:"),
     ("compare", "page_compare", ":material/compare:"),
     ("beam", "page_beam", ":material/account_tree:"),
@@ -50,7 +52,7 @@ pages = [
 explorer_alias = st.Page(
     f"{PAGE_DIR}/explorer.py",
     title=tr("page_explorer", lang),
-    icon=PAGES[0][2],
+    icon=PAGES[1][2],
     url_path="explorer",
     visibility="hidden",
 )

@@ -156,11 +156,13 @@ def view(
     title: str = "",
     only: tuple[str, ...] | None = None,
     heatmap=None,
+    main: str | None = None,
 ) -> dict:
     """Everything the player shows of one trace, for every step (``only``: just these
     panels, in reading order; a panel that another refers to stays). ``heatmap(trace, t,
     lang)``: another attention matrix (what-if: with its marks), whose shapes[0] is step t's
-    outline as in ``sentence.attention_heatmap``."""
+    outline as in ``sentence.attention_heatmap``. ``main``: the panel beside the matrix, with
+    its own equation under it (a lesson's highlighted panel), instead of the weights."""
     n = len(trace.steps)
     attention = trace.attention_matrix is not None
     matrix = _figure(
@@ -184,9 +186,8 @@ def view(
     shown = [p for p in panels.panels_of(trace) if p in shown or p.name in needed]
     names = {p.name for p in shown}
     eqs = [equations.step_equations(trace, k) for k in range(n)]
-    main_eq = next(
-        (i for i, (key, _) in enumerate(eqs[0]) if key in ("eq_softmax", "eq_softmax_set")), 0
-    )
+    wanted = MAIN_EQUATION.get(main or "weights", MAIN_EQUATION["weights"])
+    main_eq = next((i for i, (key, _) in enumerate(eqs[0]) if key.startswith(wanted)), 0)
     return {
         "title": title,
         "kind": trace.attention_kind,
@@ -204,10 +205,22 @@ def view(
         },
         "equations": [[[segments(tr(key, lang)), latex] for key, latex in step] for step in eqs],
         "main_equation": main_eq,
-        "main_panel": panels.main_panel(trace),
+        "main_panel": main or panels.main_panel(trace),
         "panels": [_panel(trace, p, lang, present, names) for p in shown],
     }
 
+
+# The equation under the panel beside the matrix (the first whose string key starts so).
+MAIN_EQUATION = {
+    "weights": ("eq_softmax",),
+    "scores": ("eq_score",),
+    "energies": ("eq_score",),
+    "query": ("eq_state_dot", "eq_query_proj"),
+    "query_proj": ("eq_query_proj",),
+    "parts": ("eq_context",),
+    "output": ("eq_output",),
+    "topk": ("eq_probability",),
+}
 
 # Labels with a {t} field that the browser fills with the step number (player.js).
 FORMATTED_IN_BROWSER = ("guess_prompt", "equations_title", "panels_title")

@@ -27,6 +27,8 @@ BASE_CSS = """
 /* Less empty space above the title, so a step fits on the first screen. */
 .stApp [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 .stApp h1 { padding-top: 0.25rem; }
+/* A lesson's answer choices wrap onto more lines instead of scrolling out of sight. */
+.stApp .st-key-lesson_check [role="radiogroup"] { flex-wrap: wrap; overflow: visible; }
 </style>
 """
 PRESENTER_CSS = """
@@ -98,6 +100,7 @@ def player(
     shared=None,
     heatmaps=None,
     start: int | None = None,
+    main: str | None = None,
 ) -> None:
     """The step player of ``traces`` (one view each, on one cursor). ``key`` names everything
     that shapes them (model, sentence, options); the payload is cached under it. ``only``:
@@ -115,14 +118,21 @@ def player(
     def views() -> tuple[list[dict], list[dict]]:
         made = [
             player_data.view(
-                t, lang, present=present, guess=guess, title=title, only=only, heatmap=heat
+                t,
+                lang,
+                present=present,
+                guess=guess,
+                title=title,
+                only=only,
+                heatmap=heat,
+                main=main,
             )
             for t, title, heat in zip(traces, titles, heatmaps or [None] * len(traces))
         ]
         return made, shared(present) if shared else []
 
     payload = player_view.build(
-        (*key, only),
+        (*key, only, main),
         views,
         lang,
         id=player_id,
