@@ -15,6 +15,7 @@ import streamlit as st
 
 from explorer import lessons
 from explorer.catalog import discover, find
+from explorer.figures.style import token_text
 from explorer.lessons import LessonError, checks
 from explorer.strings import kind_label, tr
 from explorer.views import models, stepper, ui
@@ -148,9 +149,9 @@ def navigation(lesson: lessons.Lesson, n: int, answers: dict, lang: str) -> None
 
 def _options_label(check: lessons.Check, answer: checks.Answer, trace) -> callable:
     if check.kind == "most_weight":
-        return lambda i: f"{md_escape(trace.source_tokens[i])} ₍{i + 1}₎"
+        return lambda i: f"{md_escape(token_text(trace.source_tokens[i]))} ₍{i + 1}₎"
     if check.kind == "next_token":
-        return lambda tok: md_escape(tok)
+        return lambda tok: md_escape(token_text(tok))
     labels = dict(check.options)
     return lambda key: labels[key]
 
@@ -160,12 +161,12 @@ def shown(check: lessons.Check, answer: checks.Answer, value, trace) -> str:
     if value is None:
         return ""
     if check.kind == "most_weight":
-        return f"{trace.source_tokens[value]} ({value + 1})"
+        return f"{token_text(trace.source_tokens[value])} ({value + 1})"
     if check.kind == "number":
         return f"{float(value):.3f}"
     if check.kind == "choice":
         return dict(check.options).get(value, str(value))
-    return str(value)
+    return token_text(str(value))
 
 
 def ask(part: lessons.LessonStep, trace, k: int, run, key: str, lang: str, present: bool) -> dict:
