@@ -35,7 +35,7 @@ def specs(at) -> list[dict]:
 
 def player(at) -> dict | None:
     """The step player's payload (explorer/player/data.py), None when no player is shown."""
-    found = at.get("bidi_component")
+    found = [c for c in at.get("bidi_component") if c.proto.bytes]  # (the lesson keys: none)
     return json.loads(found[0].proto.bytes.decode("utf-8")) if found else None
 
 

@@ -234,10 +234,11 @@ def check_decoded(lesson: Lesson, n: int, steps: int) -> None:
         raise LessonError(lesson.file, n, "step", "step_past_end", value=step.step, steps=steps)
 
 
-def available(folder: Path = HERE) -> dict[str, dict[str, Path]]:
-    """Lesson id -> language -> file, for every ``<id>.<lang>.toml`` in ``folder``."""
+def available(folder: Path | None = None) -> dict[str, dict[str, Path]]:
+    """Lesson id -> language -> file, for every ``<id>.<lang>.toml`` in ``folder`` (this
+    package's folder unless given)."""
     found: dict[str, dict[str, Path]] = {}
-    for path in sorted(Path(folder).glob("*.*.toml")):
+    for path in sorted(Path(folder or HERE).glob("*.*.toml")):
         stem, _, lang = path.stem.rpartition(".")
         found.setdefault(stem, {})[lang] = path
     return found

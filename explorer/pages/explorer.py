@@ -13,6 +13,7 @@ from explorer.views import stepper, ui
 
 sel = ui.model_page("explorer_title", "explorer_intro")
 lang = sel.lang
+view.offer_lesson(lang)
 
 task = sel.task
 ui.prepare_inputs(task)

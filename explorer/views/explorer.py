@@ -24,6 +24,20 @@ from explorer.views.ui import (
 )
 
 
+def offer_lesson(lang: str) -> None:
+    """One line for a first-time visitor (a session's first look at the explorer, not through
+    a shared link): the guided lesson exists, and where."""
+    ss = st.session_state
+    if ss.get("_lesson_offered"):
+        return
+    ss["_lesson_offered"] = True
+    if ss.get("_linked"):
+        return  # a shared link: its owner chose this view
+    text, link = st.columns([4, 1], vertical_alignment="center")
+    text.caption(tr("lesson_offer", lang))
+    link.page_link("explorer/pages/lesson.py", label=tr("lesson_offer_link", lang), icon="▶")
+
+
 def _use_example(task: str, sentence: str, reference: str) -> None:
     st.session_state[sentence_key(task)] = sentence
     st.session_state[reference_key(task)] = reference

@@ -101,6 +101,8 @@ def init_state() -> None:
         ss[flag] = qp.get(flag) == "1"
     if "a" in qp or "b" in qp:  # the compare page's two models (views/compare.choose_models)
         ss["_url_models"] = (qp.get("a"), qp.get("b"))
+    # a shared link chose its view: no offer of the lesson over it (views/explorer.offer_lesson)
+    ss["_linked"] = any(name in qp for name in ("sentence", "model", "step"))
     if "step" in qp:  # read against the trace's length by the step player (stepper._start)
         ss["_url_step"] = qp["step"]
     ss["_pending"] = pending  # applied once the task is known
