@@ -23,7 +23,8 @@ lesson, fell_back = view.load_lesson(ss["lesson_id"], lang)
 if lesson is None:
     st.stop()
 total = len(lesson.steps)
-n = ss["lesson_at"] = min(max(int(ss.get("lesson_at", 1)), 1), total)
+at = ss.get("lesson_at", 1)
+n = ss["lesson_at"] = min(max(at if isinstance(at, int) else 1, 1), total)
 ui.sync_url({"lesson": lesson.id, "part": str(n)})
 
 # One short row for the lesson and the classroom toggles: the first screen is for the part.
@@ -35,6 +36,7 @@ if len(ids) > 1:
         ids,
         key="lesson_id",
         format_func=lambda i: view.lesson_title(i, lang),
+        label_visibility="collapsed",
         on_change=view.go,
         args=(1,),
     )
@@ -43,11 +45,13 @@ if fell_back:
     st.caption(tr("lesson_missing_language", lang))
 answers = ss.setdefault(f"lesson_answers:{lesson.id}", {})
 times = view.track_time(lesson.id, n)
-view.navigation(lesson, n, answers, lang)
+nav = st.container()  # filled after the part: its progress counts this run's answer too
 keys.lesson_keys()
 record = view.part_view(lesson, n, lang)
 if record is not None:
     answers[n] = record
+with nav:
+    view.navigation(lesson, n, answers, lang)
 
 with st.expander(tr("lesson_ticket_label", lang)):
     st.caption(tr("lesson_ticket_help", lang))

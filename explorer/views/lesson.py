@@ -116,21 +116,19 @@ def navigation(lesson: lessons.Lesson, n: int, answers: dict, lang: str) -> None
         disabled=n <= 1,
         width="stretch",
     )
-    marks = [
-        " ✓" if i in answers and answers[i].get("given") is not None else ""
-        for i in range(1, total + 1)
-    ]
-    titles = [f"{i}. {s.title}{marks[i - 1]}" for i, s in enumerate(lesson.steps, 1)]
-    jump = f"lesson_jump:{lesson.id}:{n}"
-    middle.selectbox(
+    # The parts' titles as the options (stable: a changing label would make a new widget);
+    # the choice is read back as its position, and a different part is one more rerun.
+    titles = [f"{i}. {s.title}" for i, s in enumerate(lesson.steps, 1)]
+    chosen = middle.selectbox(
         tr("lesson_jump", lang),
-        range(1, total + 1),
+        titles,
         index=n - 1,
-        format_func=lambda i: titles[i - 1],
-        key=jump,
-        on_change=lambda: go(st.session_state[jump]),
+        key=f"lesson_jump:{lesson.id}:{n}",
         label_visibility="collapsed",
     )
+    if chosen in titles and titles.index(chosen) + 1 != n:
+        go(titles.index(chosen) + 1)
+        st.rerun()
     text = tr("lesson_progress", lang, n=n, total=total, done=done, right=right)
     middle.progress(n / total, text=text)
     right_box.button(
@@ -148,8 +146,15 @@ def navigation(lesson: lessons.Lesson, n: int, answers: dict, lang: str) -> None
 
 
 def _options_label(check: lessons.Check, answer: checks.Answer, trace) -> callable:
-    if check.kind == "most_weight":
-        return lambda i: f"{md_escape(token_text(trace.source_tokens[i]))} ₍{i + 1}₎"
+    if check.kind == "most_weight":  # a token written twice carries its position
+        tokens = trace.source_tokens
+        twice = {tok for tok in tokens if tokens.count(tok) > 1}
+
+        def label(i: int) -> str:
+            text = md_escape(token_text(tokens[i]))
+            return f"{text} ₍{i + 1}₎" if tokens[i] in twice else text
+
+        return label
     if check.kind == "next_token":
         return lambda tok: md_escape(token_text(tok))
     labels = dict(check.options)
