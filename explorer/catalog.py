@@ -49,11 +49,30 @@ def checkpoints_root() -> Path:
     return Path(os.environ.get(ENV_ROOT) or ROOT / "checkpoints")
 
 
+# Parsed configs by (file, inode, size, mtime): every run lists the models (the sidebar, and some
+# pages again), and an English->French config.json is about 400 kB of JSON. A file that changes
+# on disk has a new key, so a retrained or damaged model is read again. Readers never mutate the
+# dicts they get.
+_PARSED: dict[tuple, tuple[dict | None, str | None]] = {}
+
+
 def _read(path: Path) -> tuple[dict | None, str | None]:
     try:
-        return read_config(path), None
+        info = (path / CONFIG).stat()
+        key = (str(path), info.st_ino, info.st_size, info.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _PARSED:
+        return _PARSED[key]
+    try:
+        found = read_config(path), None
     except CheckpointError as exc:
-        return None, f"{exc.filename or path.name}: {exc.problem}"
+        found = None, f"{exc.filename or path.name}: {exc.problem}"
+    if key is not None:
+        if len(_PARSED) > 256:  # checkpoints come and go in tests: keep the cache small
+            _PARSED.clear()
+        _PARSED[key] = found
+    return found
 
 
 def _task_kind(name: str, config: dict | None) -> tuple[str | None, str | None]:

@@ -21,6 +21,7 @@ if "lesson_id" not in ss:  # a shared link's lesson and part, on the session's f
     ss["lesson_at"] = int(part) if part.isdigit() else 1
 lesson, fell_back = view.load_lesson(ss["lesson_id"], lang)
 if lesson is None:
+    st.title(tr("page_lesson", lang))
     st.stop()
 total = len(lesson.steps)
 at = ss.get("lesson_at", 1)
@@ -29,7 +30,8 @@ ui.sync_url({"lesson": lesson.id, "part": str(n)})
 
 # One short row for the lesson and the classroom toggles: the first screen is for the part.
 title_box, pick_box, toggles = st.columns([3, 1.2, 2], vertical_alignment="center")
-title_box.markdown(f"**{lesson.title}**", help=lesson.summary)
+with title_box.container(key="lesson_head"):  # a compact h1 (stepper.BASE_CSS)
+    st.title(lesson.title, help=lesson.summary, anchor=False)
 if len(ids) > 1:
     pick_box.selectbox(
         tr("lesson_choose", lang),

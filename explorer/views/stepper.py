@@ -27,6 +27,8 @@ BASE_CSS = """
 /* Less empty space above the title, so a step fits on the first screen. */
 .stApp [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 .stApp h1 { padding-top: 0.25rem; }
+/* The lesson's title: a heading, small enough to leave the first screen to the part. */
+.stApp .st-key-lesson_head h1 { font-size: 1.6rem !important; padding: 0; }
 /* A lesson's answer choices wrap onto more lines instead of scrolling out of sight. */
 .stApp .st-key-lesson_check [role="radiogroup"] { flex-wrap: wrap; overflow: visible; }
 </style>
