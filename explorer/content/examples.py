@@ -24,10 +24,35 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# Examples labelled by what they show (string key of the label, sentence, reference), for a
+# lesson or a demonstration; the shipped models' outputs on them are in tests/test_examples.py.
+TELLING: dict[str, list[tuple[str, str, str]]] = {
+    "fra-eng": [
+        ("example_reorder", "i have a red car .", "j'ai une voiture rouge."),
+        (
+            "example_dropped",
+            "could you tell me where the nearest station is ?",
+            "pourriez-vous me dire où est la gare la plus proche ?",
+        ),
+        (
+            "example_bottleneck",
+            "the children were playing in the garden when it started to rain .",
+            "les enfants jouaient dans le jardin quand il s'est mis à pleuvoir.",
+        ),
+    ],
+    "dates": [
+        ("example_month_letters", "Tuesday, March 5, 2024", "2024-03-05"),
+        ("example_day_first", "05/03/2024", "2024-03-05"),
+        ("example_iso_copied", "2026-12-24", "2026-12-24"),
+    ],
+}
+
+
 def default_sentence(task: str) -> str:
     return EXAMPLES[task][0][0] if EXAMPLES.get(task) else ""
 
 
 def reference_for(task: str, sentence: str) -> str:
     """The reference of a known example, else ""."""
-    return next((ref for src, ref in EXAMPLES.get(task, []) if src == sentence), "")
+    known = EXAMPLES.get(task, []) + [(src, ref) for _, src, ref in TELLING.get(task, [])]
+    return next((ref for src, ref in known if src == sentence), "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from attention_core import MAX_BEAM, Trace
-from explorer.content.examples import EXAMPLES
+from explorer.content.examples import EXAMPLES, TELLING
 from explorer.figures import animation, style, tables
 from explorer.strings import MODE_KEYS, tr
 from explorer.views import models
@@ -44,10 +44,21 @@ def _use_example(task: str, sentence: str, reference: str) -> None:
 
 
 def example_buttons(task: str, lang: str) -> None:
+    st.caption(tr("examples_telling_label", lang))
+    cols = st.columns(3)  # labelled by what they show; the sentence is the button's help
+    for n, (label, sentence, reference) in enumerate(TELLING.get(task, [])):
+        cols[n % 3].button(
+            tr(label, lang),
+            key=f"example_telling:{task}:{n}",
+            on_click=_use_example,
+            args=(task, sentence, reference),
+            help=sentence,
+            width="stretch",
+        )
     st.caption(tr("examples_label", lang))
-    cols = st.columns(4)
+    cols = st.columns(2)  # two per row: a whole sentence fits its button
     for n, (sentence, reference) in enumerate(EXAMPLES.get(task, [])):
-        cols[n % 4].button(
+        cols[n % 2].button(
             sentence.replace("*", "\\*").replace("_", "\\_"),
             key=f"example:{task}:{n}",
             on_click=_use_example,

@@ -11,7 +11,7 @@ import streamlit as st
 
 from attention_core import DecodeOptions, Trace, decode
 from explorer import memo
-from explorer.content.examples import EXAMPLES, default_sentence
+from explorer.content.examples import EXAMPLES, TELLING, default_sentence
 from explorer.figures import style
 from explorer.strings import tr
 from explorer.views import stepper, ui
@@ -66,6 +66,15 @@ def sentence_input(sel, page: str, box=None) -> str:
         examples.caption(tr("dates_supported", lang))
     cols = examples.columns(2)
     stepper.classroom_controls(lang, toggles)
+    for n, (label, sentence, _) in enumerate(TELLING.get(task, [])):
+        cols[n % 2].button(
+            tr(label, lang),
+            key=f"{page}_example_telling:{task}:{n}",
+            on_click=_use_example,
+            args=(key, sentence),
+            help=sentence,
+            width="stretch",
+        )
     for n, (sentence, _) in enumerate(EXAMPLES.get(task, [])):
         cols[n % 2].button(
             sentence.replace("*", "\\*").replace("_", "\\_"),  # our examples, as Markdown
