@@ -223,3 +223,32 @@ def test_the_what_if_step_moves_after_an_example():
     assert at.selectbox(key="whatif_pos").value in range(
         len(at.selectbox(key="whatif_pos").options)
     )
+
+
+def _param(at, name):
+    value = at.query_params.get(name)
+    return value[0] if isinstance(value, list) else value
+
+
+def test_a_beam_search_link_reopens_the_same_search():
+    """Issue 25: the beam page kept neither its sentence nor its settings in the URL."""
+    at = _page(BEAM, sentence="5 mars 2024", k="4", alpha="0.5", pick="2")
+    assert at.slider(key="beam_width").value == 4
+    assert at.select_slider(key="beam_alpha").value == 0.5
+    assert at.selectbox(key="beam_pick").value == 1
+    assert (_param(at, "k"), _param(at, "alpha"), _param(at, "pick")) == ("4", "0.5", "2")
+    assert _param(at, "sentence") == "5 mars 2024"
+    at.slider(key="beam_width").set_value(2).run()
+    assert _param(at, "k") == "2" and _param(at, "pick") is None  # a new search starts at 1
+
+
+def test_a_what_if_link_reopens_the_same_override():
+    at = _page(WHATIF, sentence="5 mars 2024", how="attend", at="3", pos="2")
+    assert at.selectbox(key="whatif_how").value == "attend"
+    assert at.slider(key="whatif_step").value == 3
+    assert at.selectbox(key="whatif_pos").value == 1
+    assert player(at)["start"] == 2  # the player opens at the overridden step
+    assert (_param(at, "how"), _param(at, "at"), _param(at, "pos")) == ("attend", "3", "2")
+    prefixed = _page(WHATIF, sentence="5 mars 2024", how="prefix", prefix="2024-0")
+    assert prefixed.text_input(key="whatif_prefix:dates").value == "2024-0"
+    assert _param(prefixed, "prefix") == "2024-0"

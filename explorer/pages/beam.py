@@ -5,6 +5,7 @@ import streamlit as st
 from attention_core import MAX_BEAM
 from explorer.figures import beam as bf
 from explorer.figures import tables
+from explorer.numbers import inputs
 from explorer.strings import tr
 from explorer.views import sentence as sv
 from explorer.views import stepper, ui
@@ -14,6 +15,19 @@ lang = sel.lang
 
 sentence = sv.sentence_input(sel, "beam")
 ss = st.session_state
+ALPHAS = [0.0, 0.5, 1.0, 1.5, 2.0]
+if not ss.get("_beam_url_read"):  # a shared link's search, on the session's first visit here
+    ss["_beam_url_read"] = True
+    qp = st.query_params
+    width = inputs.parse_step(qp.get("k", ""), MAX_BEAM)
+    if width is not None:
+        ss["beam_width"] = width
+    try:
+        if float(qp.get("alpha", "")) in ALPHAS:
+            ss["beam_alpha"] = float(qp["alpha"])
+    except ValueError:
+        pass
+    ss["_beam_url_pick"] = qp.get("pick", "")
 ss.setdefault("beam_width", 3)
 ss.setdefault("beam_alpha", 1.0)
 left, right, pick_box = st.columns([1, 1, 2])  # one row: the first screen is for the step
@@ -27,7 +41,7 @@ k = left.slider(
 )
 alpha = right.select_slider(
     tr("beam_alpha_label", lang),
-    [0.0, 0.5, 1.0, 1.5, 2.0],
+    ALPHAS,
     key="beam_alpha",
     help=tr("beam_alpha_help", lang),
     persist_state="session",
@@ -43,6 +57,9 @@ signature = (sentence, sel.entry.name, k, alpha)
 if ss.get("_beam_signature") != signature:
     ss["_beam_signature"] = signature
     ss["beam_pick"] = 0  # a new search: start from its best hypothesis
+    linked = inputs.parse_step(ss.pop("_beam_url_pick", "") or "", len(labels))
+    if linked is not None:
+        ss["beam_pick"] = linked - 1  # a link's hypothesis (counted from 1 there)
 # The labels carry the outputs and are translated: a stale label maps back or starts over.
 ui.keep_choice(
     "beam_pick",
@@ -72,6 +89,14 @@ pick = pick_box.selectbox(
     persist_state="session",
 )
 chosen = bf.hypothesis_trace(trace, pick)
+ui.sync_url(  # the search, bookmarkable: sentence, width, length penalty and the hypothesis
+    {
+        "sentence": sentence if len(sentence) <= 1000 else None,
+        "k": str(k),
+        "alpha": f"{alpha:g}",
+        "pick": str(pick + 1) if pick else None,
+    }
+)
 stepper.player(
     [chosen], ("beam", sel.entry.name, sel.entry.version, sentence, k, alpha, pick), lang
 )

@@ -19,6 +19,7 @@ if original is None:
     st.stop()
 
 ss = st.session_state
+whatif_view.read_url(sel, original, sentence)  # a shared what-if, on the session's first visit
 WAYS = {
     "attend": "whatif_how_attend",
     "weights": "whatif_how_weights",
@@ -74,5 +75,6 @@ else:
 
 if whatif is None:
     st.stop()
+whatif_view.write_url(sentence, how, marks.get("step"), ss.get("whatif_pos"), change)
 key = (sel.entry.name, sel.entry.version, sentence, how, *change)
 whatif_view.compare(original, whatif, lang, key, **marks)

@@ -33,6 +33,44 @@ def _open_on_a_telling_override(sel, original: Trace, sentence: str) -> None:
     ss["whatif_step"], ss["whatif_pos"] = t + 1, pos
 
 
+def read_url(sel, original: Trace, sentence: str) -> None:
+    """A shared what-if (``how=attend&at=3&pos=5`` or ``how=prefix&prefix=...``), once per
+    session: it replaces the telling override the page would otherwise open on."""
+    ss, qp = st.session_state, st.query_params
+    if ss.get("_whatif_url_read"):
+        return
+    ss["_whatif_url_read"] = True
+    how = qp.get("how")
+    if how not in ("attend", "weights", "prefix"):
+        return
+    ss["whatif_how"] = how
+    ss["_whatif_for"] = (sel.entry.name, sentence)  # the link's choice, not the telling one
+    n, tokens = len(original.steps), original.source_tokens
+    step = inputs.parse_step(qp.get("at", ""), n)
+    if step is not None:
+        ss["whatif_step"] = step
+    pos = inputs.parse_step(qp.get("pos", ""), len(tokens))
+    if pos is not None:
+        ss["whatif_pos"] = pos - 1
+    if how == "prefix" and qp.get("prefix"):
+        ss[f"whatif_prefix:{sel.task}"] = qp["prefix"][:200]
+
+
+def write_url(sentence: str, how: str, step, pos, change: tuple) -> None:
+    """The what-if in the address bar, so that a prepared one can be bookmarked and shared
+    (hand-typed weights are not: a link carries the step only)."""
+    prefix = change[0] if how == "prefix" else None
+    ui.sync_url(
+        {
+            "sentence": sentence if len(sentence) <= 1000 else None,
+            "how": how,
+            "at": str(step + 1) if step is not None else None,
+            "pos": str(pos + 1) if how == "attend" and pos is not None else None,
+            "prefix": prefix if prefix and len(prefix) <= 200 else None,
+        }
+    )
+
+
 def override_inputs(sel, original: Trace, sentence: str, how: str, boxes=None):
     """The step and the weights to put in place of its softmax: all on one source token
     (``how`` "attend") or typed in a table ("weights"). None after a message when unusable.
