@@ -300,3 +300,24 @@ def _values(spec: dict) -> np.ndarray:
         flat = np.frombuffer(base64.b64decode(z["bdata"]), dtype=np.dtype(z["dtype"]))
         return flat.reshape([int(x) for x in z["shape"].split(",")]).astype(float)
     return np.asarray(z, dtype=float)
+
+
+@needs_dates
+def test_training_opens_on_a_model_recorded_from_before_training():
+    """Issue 25: the default English->French model starts at epoch 1, already sharp."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"lang": "en"})  # no model in the link
+    at.run()
+    if at.sidebar.selectbox(key="task").value != "fra-eng":
+        pytest.skip("the English->French models are not shipped here")
+    at.switch_page("explorer/pages/training.py").run()
+    ok(at)
+    assert at.sidebar.selectbox(key="task").value == "dates"
+    assert any("Opened on the dates model" in i.value for i in at.info)
+    assert at.select_slider(key="training_epoch").format_func(0) == "0"
+    at.sidebar.selectbox(key="task").set_value("fra-eng").run()  # chosen: it stays
+    ok(at)
+    assert at.sidebar.selectbox(key="task").value == "fra-eng"
+    assert any("recorded from epoch 1 on" in c.value for c in at.caption)

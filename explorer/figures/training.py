@@ -181,3 +181,15 @@ def output_text(probe: dict, task: str | None = None) -> str:
         except (KeyError, ValueError):
             pass
     return " ".join(token_text(t) for t in tokens) or "∅"
+
+
+def recorded_from_the_start(catalog: dict, kind: str):
+    """A model of this attention kind (any task) whose record starts before training (epoch 0),
+    or None."""
+    for models in catalog.values():
+        entry = models.get(kind)
+        if entry is not None and entry.present:
+            points = snapshots(entry.config)
+            if points and points[0]["epoch"] == 0:
+                return entry
+    return None

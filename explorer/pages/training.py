@@ -3,8 +3,9 @@ checkpoint recorded while it trained."""
 
 import streamlit as st
 
+from explorer.catalog import discover
 from explorer.figures import training as tf
-from explorer.strings import tr
+from explorer.strings import task_label, tr
 from explorer.views import sentence as sv
 from explorer.views import ui
 
@@ -24,6 +25,21 @@ if not history or not points:
     st.stop()
 
 ss = st.session_state
+# The page promises "blurred -> sharp": a model recorded from epoch 1 on (English->French) is
+# already sharp at its first record. On a session's first visit (not through a shared link),
+# open on a model of the same kind recorded from before training instead, and say why.
+if not ss.get("_training_opened"):
+    ss["_training_opened"] = True
+    other = tf.recorded_from_the_start(discover(), sel.entry.kind)
+    if points[0]["epoch"] > 0 and not ss.get("_linked") and other is not None:
+        ss["_task"], ss["_kind"] = other.task, other.kind
+        ss["_training_switched"] = sel.entry.task
+        st.rerun()
+switched = ss.pop("_training_switched", None)
+if switched is not None:
+    st.info(tr("training_switched", lang, task=task_label(switched, lang)))
+elif points[0]["epoch"] > 0:
+    st.caption(tr("training_late_start", lang, epoch=tf.epoch_label(points[0]["epoch"])))
 if ss.get("training_probe") not in sources and sources:
     ss["training_probe"] = sources[0]
 n = len(points)
