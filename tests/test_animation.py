@@ -36,10 +36,12 @@ def test_one_frame_per_step_and_it_loops(trace):
 
 def test_cells_fill_in_step_by_step_in_the_heatmap_colours(trace):
     frames = _frames(animation.attention_gif(trace))
-    cell, rows = animation.CELL, len(trace.steps)
+    cols, rows = len(trace.source_tokens), len(trace.steps)
+    cell = animation.cell_size(cols)
     # The last row's first cell: empty (grey) until its step, then the colour of its weight.
     width, height = frames[0].size
-    x0 = width - 20 - len(trace.source_tokens) * cell  # the grid's left edge
+    assert width >= animation.SLIDE_WIDTH  # large enough for a slide (issue 25)
+    x0 = animation.grid_left(cols)  # the grid's left edge
     y0 = height - 20 - cell  # the last row's top
     corner = (x0 + 2, y0 + 2)  # off the printed number
     assert frames[0].getpixel(corner) == animation.EMPTY

@@ -19,7 +19,9 @@ from plotly.colors import sample_colorscale, unlabel_rgb
 from attention_core import Trace
 from explorer.figures.style import HIGHLIGHT, WEIGHTS_SCALE, token_text
 
-CELL = 34  # pixels per matrix cell
+CELL = 34  # pixels per matrix cell, at the smallest
+SLIDE_WIDTH = 1000  # pixels: wide enough for a slide; short sentences get larger cells
+MAX_CELL = 90
 MAX_CELLS = 60  # tokens per side drawn; the core caps inputs below this anyway
 EMPTY = (236, 236, 236)  # rows not decoded yet
 INK = (20, 22, 28)
@@ -55,12 +57,23 @@ def cell_colour(weight: float) -> tuple[int, int, int]:
     return tuple(int(round(v)) for v in unlabel_rgb(colour))
 
 
-def _vertical(text: str, font, height: int) -> Image.Image:
+def _vertical(text: str, font, height: int, cell: int = CELL) -> Image.Image:
     """A label turned 90° (read bottom to top), for the source tokens above the columns."""
     text = _fit(text, font, height)
-    box = Image.new("RGBA", (height, CELL), (255, 255, 255, 0))
-    ImageDraw.Draw(box).text((2, CELL // 2), text, font=font, fill=INK, anchor="lm")
+    box = Image.new("RGBA", (height, cell), (255, 255, 255, 0))
+    ImageDraw.Draw(box).text((2, cell // 2), text, font=font, fill=INK, anchor="lm")
     return box.rotate(90, expand=True)
+
+
+def cell_size(cols: int) -> int:
+    """Pixels per cell for ``cols`` source tokens: the grid and its labels fill a slide's
+    width (the labels' margin grows with the cell), between CELL and MAX_CELL."""
+    return max(CELL, min(MAX_CELL, (SLIDE_WIDTH - 20) * CELL // (150 * 1 + cols * CELL)))
+
+
+def grid_left(cols: int) -> int:
+    """Where the grid starts (the output tokens' margin, scaled with the cell)."""
+    return round(150 * cell_size(cols) / CELL)
 
 
 def attention_gif(trace: Trace, ms_per_step: int = 900) -> bytes | None:
@@ -70,18 +83,21 @@ def attention_gif(trace: Trace, ms_per_step: int = 900) -> bytes | None:
         return None
     rows = min(len(trace.steps), MAX_CELLS)
     cols = min(len(trace.source_tokens), MAX_CELLS)
-    font, small = _font(14), _font(11)
+    # Everything scales with the cell, so that the image is at least SLIDE_WIDTH wide.
+    cell = cell_size(cols)
+    zoom = cell / CELL
+    font, small = _font(round(14 * zoom)), _font(round(11 * zoom))
     labels = [f"{j + 1} {token_text(t)}" for j, t in enumerate(trace.source_tokens[:cols])]
-    top = int(min(130, max(small.getlength(text) for text in labels) + 14))
-    left, title = 150, 34
-    width, height = left + cols * CELL + 20, title + top + rows * CELL + 20
+    top = int(min(130 * zoom, max(small.getlength(text) for text in labels) + 14 * zoom))
+    left, title = grid_left(cols), round(34 * zoom)
+    width, height = max(SLIDE_WIDTH, left + cols * cell + 20), title + top + rows * cell + 20
     base = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(base)
     for j, text in enumerate(labels):
-        label = _vertical(text, small, top - 8)
-        base.paste(label, (left + j * CELL, title + 4), label)
+        label = _vertical(text, small, top - 8, cell)
+        base.paste(label, (left + j * cell, title + 4), label)
     for i, step in enumerate(trace.steps[:rows]):
-        y = title + top + i * CELL + CELL // 2
+        y = title + top + i * cell + cell // 2
         draw.text(
             (left - 8, y),
             _fit(token_text(step.token), font, left - 16),
@@ -90,8 +106,8 @@ def attention_gif(trace: Trace, ms_per_step: int = 900) -> bytes | None:
             anchor="rm",
         )
         for j in range(cols):
-            x0, y0 = left + j * CELL, title + top + i * CELL
-            draw.rectangle((x0, y0, x0 + CELL - 2, y0 + CELL - 2), fill=EMPTY)
+            x0, y0 = left + j * cell, title + top + i * cell
+            draw.rectangle((x0, y0, x0 + cell - 2, y0 + cell - 2), fill=EMPTY)
     frames = []
     for t in range(rows):
         frame = base.copy()
@@ -104,21 +120,21 @@ def attention_gif(trace: Trace, ms_per_step: int = 900) -> bytes | None:
         )
         for i in range(t + 1):
             for j in range(cols):
-                x0, y0 = left + j * CELL, title + top + i * CELL
+                x0, y0 = left + j * cell, title + top + i * cell
                 colour = cell_colour(matrix[i, j])
-                draw.rectangle((x0, y0, x0 + CELL - 2, y0 + CELL - 2), fill=colour)
+                draw.rectangle((x0, y0, x0 + cell - 2, y0 + cell - 2), fill=colour)
                 light = sum(colour) > 382  # dark text on the light (yellow) end
                 value = f"{matrix[i, j]:.2f}".removeprefix("0")  # ".81" fits a cell; "1.00" stays
                 draw.text(
-                    (x0 + CELL // 2 - 1, y0 + CELL // 2 - 1),
+                    (x0 + cell // 2 - 1, y0 + cell // 2 - 1),
                     value,
                     font=small,
                     fill=INK if light else "white",
                     anchor="mm",
                 )
-        y0 = title + top + t * CELL
+        y0 = title + top + t * cell
         draw.rectangle(
-            (left - 2, y0 - 2, left + cols * CELL, y0 + CELL), outline=HIGHLIGHT, width=3
+            (left - 2, y0 - 2, left + cols * cell, y0 + cell), outline=HIGHLIGHT, width=3
         )
         frames.append(frame)
     out = io.BytesIO()
