@@ -312,3 +312,12 @@ def test_fra_eng_task_credits_tatoeba(tmp_path, monkeypatch):
     ok(at)
     assert not any("tatoeba.org" in c.value for c in at.sidebar.caption)
     assert at.text_input(key="sentence:dates").value == "Tuesday, March 5, 2024"
+
+
+def test_a_link_with_an_unknown_model_says_so_once():
+    """Issue 25: a bad ``model=`` in a link fell back to the default without a word."""
+    at = run_app(model="fra-eng-transformer", lang="en")
+    ok(at)
+    assert STRINGS["en"]["notice_unknown_model_link"] in [i.value for i in at.info]
+    at.run()
+    assert STRINGS["en"]["notice_unknown_model_link"] not in [i.value for i in at.info]

@@ -365,3 +365,22 @@ def test_a_shared_links_step_wins_in_a_fresh_browser_and_in_the_same_tab(chromiu
         assert _counter_step(page) == 1
     finally:
         context.close()
+
+
+def test_arrow_keys_step_without_a_click_and_another_model_keeps_the_step(page, server, frames):
+    """Issue 25: the arrow keys needed a click on the player first, and flipping between models
+    (dot <-> Bahdanau at step 6) went back to step 1."""
+    from explorer.strings import kind_label
+
+    _open(page, server)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    sent = len(frames["sent"])
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.locator(COUNTER).filter(has_text="Step 6 of").wait_for()
+    assert len(frames["sent"]) == sent  # the keys stepped in the browser
+    page.locator("[data-testid='stSidebar'] label").filter(has_text=kind_label("dot", "en")).click()
+    page.wait_for_function("() => /[?&]model=fra-eng-dot(&|$)/.test(location.search)")
+    wait_idle(page)
+    other = decode(load(ROOT / "checkpoints" / "fra-eng-dot"), SENTENCE)
+    page.locator(COUNTER).filter(has_text=_step_line(other, 5)).wait_for()

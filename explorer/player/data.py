@@ -265,16 +265,20 @@ def payload(
     name: str = "attention",
     image_format: str = "png",
     shared: list[dict] | None = None,
+    group: str = "",
 ) -> bytes:
     """The player's whole data as UTF-8 JSON (no NaN: ``allow_nan=False`` refuses it).
 
     ``id`` names what was decoded (model, sentence, options): the browser keeps the current
     step per id, so a rerun for another reason keeps the step and a new sentence starts over.
+    ``group``: views of the same input (another model, the same sentence) open at the step
+    last shown in the group, so flipping between models keeps the step.
     """
     n = max(v["n"] for v in views)
     data = {
         "version": 1,
         "id": id,
+        "group": group,
         "assets": assets,
         "lang": lang,
         "n": n,

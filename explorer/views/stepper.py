@@ -103,6 +103,7 @@ def player(
     heatmaps=None,
     start: int | None = None,
     main: str | None = None,
+    group: bool = True,
 ) -> None:
     """The step player of ``traces`` (one view each, on one cursor). ``key`` names everything
     that shapes them (model, sentence, options); the payload is cached under it. ``only``:
@@ -143,5 +144,7 @@ def player(
         guess=guess,
         name=name,
         image_format=fmt,
+        # another model on the same sentence keeps the step (not in a lesson: its parts pin it)
+        group=f"{traces[0].task}|{traces[0].source_text}" if group and start is None else "",
     )
     player_view.show(payload)

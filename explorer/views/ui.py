@@ -88,6 +88,8 @@ def init_state() -> None:
     entry = find(discover(), qp.get("model", ""))
     if entry is not None:
         ss["_task"], ss["_kind"] = entry.task, entry.kind
+    elif qp.get("model"):
+        ss["_unknown_model_link"] = True  # said once, on the first page (page_start)
     pending = {}
     for name in ("sentence", "ref"):
         if name in qp:
@@ -256,7 +258,10 @@ def page_start() -> Selection:
     """Every page calls this first: the sidebar's selection for this run (app.py renders the
     sidebar, then runs the page through ``st.navigation``; the page files live in
     explorer/pages/, where Streamlit does not look for pages of its own)."""
-    return selection()
+    sel = selection()
+    if st.session_state.pop("_unknown_model_link", False):
+        st.info(tr("notice_unknown_model_link", sel.lang))
+    return sel
 
 
 def model_page(title: str, intro: str) -> Selection:

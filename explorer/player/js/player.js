@@ -34,12 +34,14 @@ export default function player(component) {
   root[STATE] = {
     watchers: [],
     listeners: [],
+    onDocument: [],
     dispose() {
       alive = false;
       if (timer) clearInterval(timer);
       timer = null;
       this.watchers.forEach((w) => w.disconnect());
       this.listeners.forEach(([type, fn]) => root.removeEventListener(type, fn));
+      this.onDocument.forEach(([type, fn]) => document.removeEventListener(type, fn));
       plots.forEach((div) => window[LIBS] && window[LIBS].then(({ Plotly }) => Plotly.purge(div)));
     },
   };
@@ -64,12 +66,22 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   // step= (or step 1). The tab's storage only carries the step across reruns of this same view
   // in this document (a toggle, a language switch), which re-mount the player; a fresh load of
   // the page (a link opened, a reload) starts a new document, and so a new SEEN set.
+  // Another view of the same input (the same sentence through another model) opens at the step
+  // last shown in its group, so flipping dot <-> Bahdanau at step 6 stays at step 6.
   const seen = window[SEEN] || (window[SEEN] = new Set());
+  const groupKey = payload.group ? `attn-player-group:${payload.group}` : "";
+  const storedAt = (key) => {
+    const held = key && seen.has(key) ? sessionStorage.getItem(key) : null;
+    const value = held === null ? NaN : Number(held);
+    return Number.isInteger(value) && value >= 0 ? value : null;
+  };
   let k = payload.start;
-  const held = sessionStorage.getItem(storeKey);
-  const stored = held === null ? NaN : Number(held);
-  if (seen.has(storeKey) && Number.isInteger(stored) && stored >= 0 && stored < n) k = stored;
+  const mine = storedAt(storeKey);
+  const group = storedAt(groupKey);
+  if (mine !== null && mine < n) k = mine;
+  else if (group !== null) k = Math.min(group, n - 1);
   seen.add(storeKey);
+  if (groupKey) seen.add(groupKey);
 
   root.replaceChildren();
   root.classList.toggle("attn-present", payload.present);
@@ -111,6 +123,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
       remembering = afterPaint(() => {
         remembering = false;
         sessionStorage.setItem(storeKey, String(k));
+        if (groupKey) sessionStorage.setItem(groupKey, String(k));
         const url = new URL(window.location.href);
         url.searchParams.set("step", String(k + 1));
         window.history.replaceState(window.history.state, "", url);
@@ -210,6 +223,19 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   };
   root.addEventListener("keydown", onKey); // the root outlives this player: removed on dispose
   root[STATE].listeners.push(["keydown", onKey]);
+  // With nothing focused (a page just opened, a click on empty space), the arrow keys step the
+  // player without clicking it first; a focused control keeps its keys, and on the lesson page
+  // they move between its parts (explorer/views/keys.py).
+  const onDocumentKey = (event) => {
+    const target = event.target;
+    if (target !== document.body && target !== document.documentElement) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+    if (document.querySelector(".st-key-lesson_next")) return;
+    if (document.querySelectorAll(".attn-player-root").length !== 1) return; // which one?
+    onKey(event);
+  };
+  document.addEventListener("keydown", onDocumentKey);
+  root[STATE].onDocument.push(["keydown", onDocumentKey]);
   views.forEach((v) => {
     v.heatmap.on("plotly_click", (event) => {
       const point = event.points && event.points[0];
