@@ -32,6 +32,13 @@ SMALLEST_TYPE = """() => Math.min(...[...document.querySelectorAll('.attn-player
     && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
   .map((e) => parseFloat(getComputedStyle(e).fontSize)))"""
 
+# The smallest text drawn in the player's figures on screen (cell numbers, bar labels, ticks,
+# axis and colour-bar titles): Plotly writes each size on its SVG text.
+SMALLEST_FIGURE_TYPE = """() => Math.min(...[...document.querySelectorAll(
+    '.attn-player-root .js-plotly-plot svg text')]
+  .filter((e) => e.textContent.trim() && e.getBoundingClientRect().width > 0)
+  .map((e) => parseFloat(getComputedStyle(e).fontSize)))"""
+
 # Where each part is, relative to the viewport: [top, bottom] of its box, for every view.
 BOXES = """() => {
   const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
@@ -81,6 +88,7 @@ def test_the_step_fits_on_the_first_screen(chromium, server, name, lang, screen)
         assert at["views"] and all(v["matrix"] for v in at["views"]), (shot, at)
         if present:
             assert page.evaluate(SMALLEST_TYPE) >= 18, shot
+            assert page.evaluate(SMALLEST_FIGURE_TYPE) >= 18, shot
         assert _inside(at["controls"], at["height"]), (shot, at)
         for view in at["views"]:
             assert _inside(view["outline"], at["height"]), (shot, at)

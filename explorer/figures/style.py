@@ -103,18 +103,39 @@ def text_fits(rows: int, cols: int) -> bool:
     return rows * cols <= MAX_TEXT_CELLS and cols <= MAX_TEXT_COLUMNS
 
 
+PRESENTER_MIN_PX = 18  # no text of a figure smaller than this on a projector (issue 25)
+
+
 def presenter(fig: go.Figure, scale: float = 1.5) -> go.Figure:
-    """The same figure for a projector: every font and the height ``scale`` times larger."""
+    """The same figure for a projector: every font ``scale`` times larger and at least
+    PRESENTER_MIN_PX (cell numbers, bar labels, legends, axis and colour-bar titles included),
+    and the height larger."""
     base = fig.layout.font.size or 12
-    fig.update_layout(font=dict(size=round(base * scale)))  # titles, legends, colour bars
+
+    def big(size) -> int:
+        size = size if isinstance(size, (int, float)) else base
+        return max(PRESENTER_MIN_PX, round(size * scale))
+
+    fig.update_layout(font=dict(size=big(base)), legend=dict(font=dict(size=big(base))))
+    if fig.layout.title.text:
+        fig.update_layout(title_font_size=big(fig.layout.title.font.size))
     for trace in fig.data:  # cell numbers, bar labels, diagram and tree labels
         if "textfont" in trace:
-            size = trace.textfont.size if isinstance(trace.textfont.size, (int, float)) else 12
-            trace.textfont.size = round(size * scale)
+            trace.textfont.size = big(trace.textfont.size)
+        if "colorbar" in trace:
+            trace.colorbar.tickfont.size = big(trace.colorbar.tickfont.size)
+            trace.colorbar.title.font.size = big(trace.colorbar.title.font.size)
+        if "marker" in trace and "colorbar" in trace.marker:
+            bar = trace.marker.colorbar
+            bar.tickfont.size, bar.title.font.size = (
+                big(bar.tickfont.size),
+                big(bar.title.font.size),
+            )
     for note in fig.layout.annotations:
-        note.font.size = round((note.font.size or base) * scale)
-    fig.update_xaxes(tickfont=dict(size=round(base * scale)))
-    fig.update_yaxes(tickfont=dict(size=round(base * scale)))
+        note.font.size = big(note.font.size)
+    for axis in [*fig.select_xaxes(), *fig.select_yaxes()]:
+        axis.tickfont.size = big(axis.tickfont.size)
+        axis.title.font.size = big(axis.title.font.size)
     if fig.layout.height:
         fig.update_layout(height=round(fig.layout.height * min(scale, 1.4)))
     return fig
