@@ -93,7 +93,9 @@ def token_axis(labels: list[str], title: str) -> dict:
         tickmode="array",
         tickvals=list(range(len(labels))),
         ticktext=labels,
-        title=dict(text=title),
+        # Room between the tokens and the axis title: measured before a CJK web font has
+        # loaded, Korean titles were laid over the ticks (issue 25).
+        title=dict(text=title, standoff=14),
         showgrid=False,
         zeroline=False,
     )
