@@ -70,13 +70,22 @@ function fillTable(table, spec, k, figure) {
 // its parts (our equations join them with ", \qquad") one under another; and only if a part is
 // still too wide, smaller type, down to 70 %. Measuring needs the box on screen: a hidden box
 // (guess mode) keeps one line and is fitted when the step is drawn again.
-function fitMath(katex, latex, node) {
+// The softmax written with its numbers only: "α = 1.000 / 2.964 = 0.3374, m = 10.251" without
+// the symbolic fraction and max before them (the list of the step's equations keeps them).
+function withoutSymbols(latex) {
+  return latex.replace(/\\frac\{\\exp\(e[^)]*\)\}\{\\sum[^)]*\)\} = /, "")
+    .replace(/m = \\max_j e\^\{\d+\}_j = /, "m = ");
+}
+
+function fitMath(katex, latex, node, oneLine = ["0.9", "0.8"], shorter = null) {
   const options = { displayMode: true, throwOnError: false };
   node.dataset.latex = latex; // the equation as written, whatever its layout (tests read it)
   node.style.fontSize = "";
   katex.render(latex, node, options);
   if (document.fonts && document.fonts.status !== "loaded") { // KaTeX's fonts widen it later
-    document.fonts.ready.then(() => { if (node.dataset.latex === latex) fitMath(katex, latex, node); });
+    document.fonts.ready.then(() => {
+      if (node.dataset.latex === latex) fitMath(katex, latex, node, oneLine, shorter);
+    });
   }
   const over = () => {
     if (!node.clientWidth) return false;
@@ -88,6 +97,20 @@ function fitMath(katex, latex, node) {
     return range.getBoundingClientRect().width > node.clientWidth - 12; // the display's padding
   };
   if (!over()) return node;
+  // A little smaller first (one line keeps the first screen short), then on several lines.
+  for (const scale of oneLine) {
+    node.style.fontSize = `${scale}em`;
+    if (!over()) return node;
+  }
+  node.style.fontSize = "";
+  if (shorter && shorter(latex) !== latex) { // the first screen: the numbers on one line
+    katex.render(shorter(latex), node, options);
+    for (const scale of ["1", ...oneLine]) {
+      node.style.fontSize = scale === "1" ? "" : `${scale}em`;
+      if (!over()) return node;
+    }
+    node.style.fontSize = "";
+  }
   const parts = latex.split(/,?\s*\\qquad\s*/);
   if (parts.length > 1) katex.render(`\\begin{gathered}${parts.join(" \\\\ ")}\\end{gathered}`, node, options);
   for (let scale = 0.9; over() && scale >= 0.7; scale -= 0.1) node.style.fontSize = `${scale.toFixed(1)}em`;

@@ -157,7 +157,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
         const eqs = v.view.equations[kv];
         const main = eqs[v.view.main_equation] || eqs[0];
         writeSegments(v.mainCaption, main[0], katex);
-        fitMath(katex, main[1], v.mainEquation);
+        fitMath(katex, main[1], v.mainEquation, ["0.9", "0.8"], withoutSymbols); // first screen
         afterPaint(() => { // below the first screen: after the step's frame is painted
           if (Math.min(k, v.view.n - 1) !== kv) return; // the user has moved on
           const items = eqs.map(([caption, latex]) => {
