@@ -26,7 +26,8 @@ st.text_input(
 )
 if task == "dates":  # what the dates models read, where the date is typed
     st.caption(tr("dates_supported", lang))
-row, toggles = st.columns([3, 2], vertical_alignment="center")
+# (top-aligned: opening the expander must not move the toggles down the page)
+row, toggles = st.columns([3, 2], vertical_alignment="top")
 more = row.expander(tr("explorer_more_label", lang), key="explorer_more")
 with more:
     view.example_buttons(task, lang)

@@ -45,9 +45,9 @@ def _use_example(task: str, sentence: str, reference: str) -> None:
 
 def example_buttons(task: str, lang: str) -> None:
     st.caption(tr("examples_telling_label", lang))
-    cols = st.columns(3)  # labelled by what they show; the sentence is the button's help
+    cols = st.columns(2)  # labelled by what they show; the sentence is the button's help
     for n, (label, sentence, reference) in enumerate(TELLING.get(task, [])):
-        cols[n % 3].button(
+        cols[n % 2].button(
             tr(label, lang),
             key=f"example_telling:{task}:{n}",
             on_click=_use_example,

@@ -59,7 +59,7 @@ def sentence_input(sel, page: str, box=None) -> str:
     )
     # The examples fold away, with what the dates models read, and the classroom toggles sit
     # beside them: the first screen is for the step player (issue 13).
-    row, toggles = st.columns([3, 2], vertical_alignment="center")
+    row, toggles = st.columns([3, 2], vertical_alignment="top")  # opening keeps the toggles
     label = "examples_dates_label" if task == "dates" else "examples_more_label"
     examples = row.expander(tr(label, lang), key=f"{page}_examples")
     if task == "dates":
