@@ -89,4 +89,4 @@ def test_the_views_follow_the_weights_in_the_player_and_reveal_them():
     ]
     view = player_data.view(trace, "ko")
     caption = "".join(text for _, text in view["panels"][at + 1]["caption"])
-    assert f"{gf.geometry_fields(trace, 'state')['variance']:.0f} %" in caption
+    assert f"{gf.geometry_fields(trace, 'state')['variance']:.0f}%" in caption  # no space: 62%
