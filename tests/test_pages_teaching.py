@@ -321,3 +321,20 @@ def test_training_opens_on_a_model_recorded_from_before_training():
     ok(at)
     assert at.sidebar.selectbox(key="task").value == "fra-eng"
     assert any("recorded from epoch 1 on" in c.value for c in at.caption)
+
+
+@needs_dates
+def test_theory_links_open_the_model_they_name():
+    """Issue 25: "Explorer: pick the baseline" opened the explorer on whatever model was chosen."""
+    at = _page("theory", lang="en")
+    ok(at)
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    assert links[STRINGS["en"]["theory_link_explorer_none"]] == "use=dates-none"
+    assert links[STRINGS["en"]["theory_link_explorer_bahdanau"]] == "use=dates-bahdanau"
+    at.query_params["use"] = "dates-none"  # what following the link does
+    at.switch_page("explorer/pages/explorer.py").run()
+    ok(at)
+    assert at.sidebar.radio(key="kind").value == "none"
+    assert "use" not in at.query_params
+    at.sidebar.radio(key="kind").set_value("dot").run()  # the sidebar stays the user's
+    assert at.sidebar.radio(key="kind").value == "dot"

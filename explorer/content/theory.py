@@ -145,3 +145,11 @@ def text_keys() -> set[str]:
     keys |= {key for s in SECTIONS for kind, key in s.blocks if kind != "latex"}
     keys |= {label for s in SECTIONS for _, label in s.links}
     return keys | {"theory_dot_is_scaled", "theory_dot_not_scaled"}
+
+
+# The links that name a model: they open the explorer with it chosen.
+LINK_KINDS = {
+    "theory_link_explorer_none": "none",
+    "theory_link_explorer_dot": "dot",
+    "theory_link_explorer_bahdanau": "bahdanau",
+}

@@ -31,4 +31,7 @@ for section in theory.SECTIONS:
         st.caption(tr("theory_live", lang))
         for slug, label in links:
             page = f"explorer/pages/{slug}.py"
-            st.page_link(page, label=tr(label, lang), icon=theory.ICONS[slug])
+            # a link that names a model opens with it (ui.sidebar reads ?use= once)
+            kind = theory.LINK_KINDS.get(label)
+            use = {"use": f"{sel.task}-{kind}"} if kind and sel.task else None
+            st.page_link(page, label=tr(label, lang), icon=theory.ICONS[slug], query_params=use)

@@ -198,6 +198,10 @@ def sidebar() -> Selection:
         # A widget's value is reset when Streamlit switches out of its legacy pages mode (see
         # page_start: the widget's id changes with the page), so the choice lives in a plain
         # key too, written by the widget's callback, and is handed back before each drawing.
+        used = find(catalog, st.query_params.get("use", ""))
+        if used is not None:  # a link inside the app that names its model (Theory)
+            ss["_task"], ss["_kind"] = used.task, used.kind
+            del st.query_params["use"]
         for name in ("task", "kind"):
             if f"_{name}" in ss:
                 ss[name] = ss[f"_{name}"]
