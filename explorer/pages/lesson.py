@@ -57,19 +57,13 @@ with nav:
 
 with st.expander(tr("lesson_ticket_label", lang)):
     st.caption(tr("lesson_ticket_help", lang))
-    left, right = st.columns(2)
     name = f"exit-ticket-{lesson.id}-{lang}"
-    left.download_button(
-        tr("lesson_ticket_md", lang),
-        data=ticket.markdown(lesson, answers, times, lang),
-        file_name=f"{name}.md",
-        mime="text/markdown",
-        on_click="ignore",
-    )
-    right.download_button(
-        tr("lesson_ticket_html", lang),
-        data=ticket.page(lesson, answers, times, lang),
-        file_name=f"{name}.html",
-        mime="text/html",
-        on_click="ignore",
-    )
+    formats = (("md", ticket.markdown, "text/markdown"), ("html", ticket.page, "text/html"))
+    for box, (ext, write, mime) in zip(st.columns(2), formats):
+        box.download_button(
+            tr(f"lesson_ticket_{ext}", lang),
+            data=lambda write=write: write(lesson, answers, times, lang),  # written when asked
+            file_name=f"{name}.{ext}",
+            mime=mime,
+            on_click="ignore",
+        )
