@@ -1,7 +1,8 @@
 """The beam-search and what-if pages in a real browser (Debian Chromium through Playwright).
 
 Beam: a click on a node of the drawn search tree picks the best hypothesis through that node,
-and the page then shows that hypothesis (its output and its attention matrix). What-if: putting
+and the page then brings the step player, which now shows that hypothesis's attention matrix,
+into view. What-if: putting
 all of step 1's attention on one source token gives the translation that ``decode`` gives with
 the same override, next to the original, with the step marked. Expected values come from the
 shipped dates checkpoint decoded here in the test process.
@@ -85,19 +86,27 @@ def test_clicking_a_tree_node_shows_its_hypothesis(page, server):
     )
     page.mouse.move(*at)
     page.mouse.click(*at)
-    _wait_code(page, expected.output_text)
+    # The player, far above the tree, draws that hypothesis: one heatmap row per output token.
+    tokens = [token_text(s.token) for s in expected.steps]
+    page.wait_for_function(
+        """want => JSON.stringify([...document.querySelectorAll(
+             '.attn-heatmap .yaxislayer-above > g.ytick > text')].map(e => e.textContent))
+           === JSON.stringify(want)""",
+        arg=tokens,
+    )
+    wait_idle(page)
+    # ... and comes into view by itself: its controls and matrix are on the screen now.
+    page.wait_for_function(
+        """() => { const r = document.querySelector('.attn-heatmap').getBoundingClientRect();
+                   const c = document.querySelector('.attn-controls').getBoundingClientRect();
+                   return c.top >= 0 && r.top < window.innerHeight; }"""
+    )
     label = bf.hypothesis_labels(trace, "en")[pick]
     shown = page.eval_on_selector(
         ".st-key-beam_pick",
         "e => e.textContent + ' ' + [...e.querySelectorAll('input')].map(i => i.value).join(' ')",
     )
     assert label in shown, shown
-    # The explorer's views now draw that hypothesis: one heatmap row per output token.
-    rows = page.eval_on_selector_all(
-        ".attn-heatmap .yaxislayer-above > g.ytick > text",
-        "els => els.map(e => e.textContent)",
-    )
-    assert rows == [token_text(s.token) for s in expected.steps]
     screenshot(page, "beam-picked-hypothesis")
 
 

@@ -384,3 +384,35 @@ def test_arrow_keys_step_without_a_click_and_another_model_keeps_the_step(page, 
     wait_idle(page)
     other = decode(load(ROOT / "checkpoints" / "fra-eng-dot"), SENTENCE)
     page.locator(COUNTER).filter(has_text=_step_line(other, 5)).wait_for()
+
+
+def test_guess_mode_keeps_the_matrix_and_its_colour_bar_at_step_one(page, server, trace):
+    """Guess first: at step 1 every row is blank, yet the matrix keeps its size and colour
+    bar (plotly.js drops the bar of a heatmap without one finite cell); the reveal fills the
+    row with the trace's weights."""
+    from urllib.parse import quote
+
+    def drawn():
+        return page.evaluate(
+            """sel => { const gd = document.querySelector(sel);
+                        const r = gd.querySelector('.nsewdrag').getBoundingClientRect();
+                        return [gd.querySelectorAll('.colorbar').length, r.width, r.height]; }""",
+            HEATMAP,
+        )
+
+    _open(page, server)
+    shown = drawn()
+    page.goto(f"{server.url}/?model={MODEL}&lang=en&guess=1&sentence={quote(SENTENCE)}")
+    page.locator(".attn-guess button").wait_for()
+    wait_idle(page)
+    page.wait_for_function("sel => document.querySelector(sel)?._fullLayout", arg=HEATMAP)
+    hidden = drawn()
+    screenshot(page, "player-guess-step-1", full_page=False)
+    assert hidden[0] == 1 and shown[0] == 1, (hidden, shown)
+    # the same size within a "?" (a hidden row's label is its token, transparent, and "?")
+    assert hidden[1:] == pytest.approx(shown[1:], abs=10), (hidden, shown)
+    cells = "sel => document.querySelector(sel).querySelectorAll('.heatmaplayer text').length"
+    assert page.evaluate(cells, HEATMAP) == 0  # no number of a hidden row is drawn
+    page.locator(".attn-guess button").click()
+    page.wait_for_function(f"sel => ({cells})(sel) === {len(trace.source_tokens)}", arg=HEATMAP)
+    assert drawn() == hidden

@@ -139,9 +139,12 @@ def test_guess_mode_blanks_the_step_and_later_rows_but_keeps_the_matrix(trace):
         hidden["data"][0].pop("customdata"), built["data"][0].pop("customdata")
         assert hidden == built
         z = _decode(hidden["data"][0]["z"])
-        assert np.isnan(z[t:]).all() and not np.isnan(z[:t]).any()
+        assert np.isnan(z[t:n]).all() and not np.isnan(z[:t]).any()
+        # one row past the axis range, never drawn, keeps a finite cell (plotly.js draws no
+        # colour bar without one: step 1 hides every row)
+        assert (z[n] == 0).all() and hidden["data"][0]["y"] == list(range(n + 1))
         ticks = hidden["layout"]["yaxis"]["ticktext"]
-        assert ticks[t:] == ["?"] * (n - t)
+        assert [tick.endswith("</span>?") for tick in ticks] == [False] * t + [True] * (n - t)
         # the whole matrix keeps its place and its colour bar, also at step 1
         assert hidden["layout"]["yaxis"]["range"] == [n - 0.5, -0.5]
         assert hidden["layout"]["xaxis"]["range"] == [-0.5, s - 0.5]

@@ -40,7 +40,7 @@ def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = N
         return context_steps(trace, t, lang)
     src, out = source_labels(trace), output_labels(trace)
     if hide_from is not None:  # nor what the hidden steps produced
-        out = [label if s < hide_from else "?" for s, label in enumerate(out)]
+        out = hidden_labels(out, hide_from)
     plain_src = [token_html(tok) for tok in trace.source_tokens]
     steps, n_src = matrix.shape
     custom = cell_data(steps, n_src, lambda s, i: [plain_src[i], out[s], s + 1, i + 1])
@@ -51,12 +51,11 @@ def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = N
     )
     z = matrix.astype(np.float32)
     if hide_from is not None:  # NaN cells are gaps; the axes keep every row (explicit ranges)
-        z = z.copy()
-        z[hide_from:] = np.nan
+        z = blank_rows(z, hide_from)
     heat = go.Heatmap(
         z=z,
         x=list(range(n_src)),
-        y=list(range(steps)),
+        y=list(range(len(z))),
         zmin=0.0,
         zmax=1.0,
         colorscale=WEIGHTS_SCALE,
@@ -76,6 +75,24 @@ def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = N
     fig.update_yaxes(**token_axis(out, tr("axis_output", lang)), range=[steps - 0.5, -0.5])
     _highlight_row(fig, t, n_src)
     return layout(fig, max(220, 90 + 24 * steps))
+
+
+def hidden_labels(labels: list[str], hide_from: int) -> list[str]:
+    """Guess mode: the labels of the hidden rows read "?"; each keeps its token's width, drawn
+    transparent, so the matrix keeps its size (a "?" is narrower than most tokens)."""
+    return [
+        label if s < hide_from else f"<span style='color:rgba(0,0,0,0)'>{label}</span>?"
+        for s, label in enumerate(labels)
+    ]
+
+
+def blank_rows(z: np.ndarray, hide_from: int) -> np.ndarray:
+    """Guess mode: rows from ``hide_from`` on blank (NaN cells are gaps, with no hover), plus
+    one row of zeros below the axis range, never drawn: plotly.js drops the colour bar of a
+    heatmap without one finite cell, and at step 1 every row is blank."""
+    out = np.vstack([z, np.zeros((1, z.shape[1]), dtype=np.float32)])  # (T + 1, S)
+    out[hide_from:-1] = np.nan
+    return out
 
 
 def _highlight_row(fig: go.Figure, t: int, width: int) -> None:

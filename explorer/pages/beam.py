@@ -7,6 +7,7 @@ from explorer.figures import beam as bf
 from explorer.figures import tables
 from explorer.numbers import inputs
 from explorer.strings import tr
+from explorer.views import player as player_view
 from explorer.views import sentence as sv
 from explorer.views import stepper, ui
 
@@ -76,6 +77,9 @@ def _clicked() -> None:
     found = bf.hypothesis_for_node(trace, int(ids[0])) if ids else None
     if found is not None:
         ss["beam_pick"] = found
+        # the player (far above the tree) shows it now: bring it into view on this run
+        ss["_beam_clicks"] = ss.get("_beam_clicks", 0) + 1
+        ss["_beam_scroll"] = True
 
 
 # The chosen hypothesis first, in the step player (the first screen is for the step); the
@@ -100,11 +104,11 @@ ui.sync_url(  # the search, bookmarkable: sentence, width, length penalty and th
 stepper.player(
     [chosen], ("beam", sel.entry.name, sel.entry.version, sentence, k, alpha, pick), lang
 )
+if ss.pop("_beam_scroll", False):
+    player_view.scroll_to_player(ss["_beam_clicks"])
 st.caption(tr("beam_alpha_caption", lang, alpha=alpha))
-st.markdown(f"**{tr('translation_label', lang)}**")
+st.markdown(f"**{tr('translation_label', lang)}**")  # the best hypothesis (the player: the pick)
 st.code(trace.output_text or "∅", language=None, wrap_lines=True)
-st.subheader(tr("beam_selected_title", lang))
-st.code(chosen.output_text or "∅", language=None, wrap_lines=True)
 st.subheader(tr("beam_tree_title", lang))
 st.caption(tr("beam_tree_caption", lang))
 st.caption(tr("beam_counts", lang, k=k, nodes=len(trace.beam_nodes), **counts))

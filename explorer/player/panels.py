@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from attention_core import Trace
 from explorer.figures import geometry as gf
-from explorer.figures import lines, style, tables
+from explorer.figures import lines, sentence, style, tables
 from explorer.figures import step as sf
 from explorer.strings import tr
 
@@ -102,11 +102,10 @@ def outline(t: int) -> dict:
 def guess_rows(trace: Trace, t: int) -> dict:
     """Guess mode at step t, before the reveal: step t's row and every later one blank (NaN
     cells are gaps, with no hover), their tokens "?"; the outline stays on row t."""
-    z = np.array(trace.attention_matrix, dtype=np.float32)  # (T, S)
-    z[t:] = np.nan
-    labels = [label if s < t else "?" for s, label in enumerate(style.output_labels(trace))]
+    z = sentence.blank_rows(np.asarray(trace.attention_matrix, dtype=np.float32), t)  # (T+1, S)
+    labels = sentence.hidden_labels(style.output_labels(trace), t)
     return {
-        "data": {0: {"z": z, "hoverongaps": False}},
+        "data": {0: {"z": z, "y": list(range(len(z))), "hoverongaps": False}},
         "layout": {"yaxis.ticktext": labels, **outline(t)["layout"]},
     }
 

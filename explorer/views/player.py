@@ -48,6 +48,23 @@ def build(key: tuple, make_views, lang: str, **options) -> bytes:
     return memo.SHARED.get(("player", *key, lang, tuple(sorted(options.items()))), make)
 
 
+# Scrolls the page to the (first) step player: after a choice made far below it (a node of
+# beam search's tree), the player showing that choice comes into view at once.
+_SCROLL = st.components.v2.component(
+    "attention_explorer_scroll_to_player",
+    html="<span></span>",
+    js="""export default function () {
+  const root = document.querySelector(".attn-player-root");
+  if (root) root.scrollIntoView({ block: "start", behavior: "smooth" });
+}""",
+)
+
+
+def scroll_to_player(times: int) -> None:
+    """Bring the player into view; ``times`` counts the requests, so each one runs anew."""
+    _SCROLL(key=f"scroll-to-player-{times}")
+
+
 def show(payload: bytes, name: str = "player") -> None:
     """Mount the player with these bytes."""
     digest = hashlib.sha1(payload).hexdigest()[:16]

@@ -108,8 +108,20 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   }
   const everyPanel = () => views.flatMap((v) => v.panels.concat([v.timeline])).concat(shared);
 
+  const guessing = (view) => payload.guess && view.attention && !getTimer();
   function hiddenAt(view, step) {
-    return payload.guess && view.attention && !getTimer() && !revealed.has(step);
+    return guessing(view) && !revealed.has(step);
+  }
+  // Guess mode, step t revealed: the rows after t stay blank (step t+1's blank rows) and the
+  // outline stays on row t. One object per step, so a redraw of the same step is a relayout.
+  function revealedRows(v, t) {
+    v.revealedRows = v.revealedRows || [];
+    if (!v.revealedRows[t]) {
+      const rows = v.view.heatmap.guess[t + 1];
+      const layout = { ...rows.layout, "shapes[0].y0": t - 0.5, "shapes[0].y1": t + 0.5 };
+      v.revealedRows[t] = { ...rows, layout };
+    }
+    return v.revealedRows[t];
   }
 
   const draw = makeDrawer(Plotly, payload);
@@ -137,12 +149,16 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
       counter.textContent = single ? words : `${k + 1} / ${n}`;
       v.step.textContent = single ? "" : words;
       // The whole output, the step's token outlined; in guess mode nothing from it on.
-      const shown = hidden ? v.view.tokens.slice(0, kv).concat(["?"]) : v.view.tokens;
+      // A revealed step in guess mode shows its own answer, not the later steps' ones.
+      const later = !hidden && guessing(v.view) && kv + 1 < v.view.n;
+      const shown = hidden ? v.view.tokens.slice(0, kv).concat(["?"])
+        : later ? v.view.tokens.slice(0, kv + 1) : v.view.tokens;
       v.sofar.replaceChildren(...shown.map((tok, i) => {
         const cls = i === kv ? "attn-token attn-current" : i > kv ? "attn-token attn-later" : "attn-token";
         return el("span", cls, tok);
       }));
-      const guess = hidden && v.view.heatmap.guess ? v.view.heatmap.guess[kv] : null;
+      const guess = hidden && v.view.heatmap.guess ? v.view.heatmap.guess[kv]
+        : later && v.view.heatmap.guess ? revealedRows(v, kv) : null;
       draw(v.heatmap, v.view.heatmap.figure, kv, guess, "heatmap").then(() => {
         v.heatmap.dataset.step = String(kv);
         if (!v.heatmap.__attnMarked) performance.mark("attn-heatmap"); // benchmarks/hosting.py
