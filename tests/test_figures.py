@@ -15,7 +15,7 @@ import pytest
 
 from attention_core import decode
 from explorer import catalog
-from explorer.figures import sentence, style, tables
+from explorer.figures import lines, sentence, style, tables
 from explorer.figures import step as sf
 from explorer.numbers import equations, inputs
 from support.translators import make_translator
@@ -142,6 +142,37 @@ def test_heatmap_is_the_attention_matrix_with_a_fixed_scale(translators, kind):
     (shape,) = fig.layout.shapes
     assert (shape.y0, shape.y1) == (1.5, 2.5)  # the current step is outlined
     assert "%{z" in heat.hovertemplate
+
+
+def test_presenter_mode_adds_no_colour_bar(translators):
+    """A figure without a colour scale gets none in presenter mode (plotly.js draws a marker's
+    colour bar once any of its attributes is set)."""
+    trace = _trace(translators, "dot", "2024-03-05")
+    for build in (lines.line_figure, sf.topk_figure, sf.weights_figure):
+        plain = json.loads(build(trace, 0, "en").to_json())["data"]
+        big = json.loads(style.presenter(build(trace, 0, "en")).to_json())["data"]
+        had = ["colorbar" in d.get("marker", {}) for d in plain]
+        assert ["colorbar" in d.get("marker", {}) for d in big] == had, build.__name__
+
+
+def test_line_view_labels_alternate_when_many(translators):
+    """Seven or more tokens in a row: their labels alternate outside and inside the two rows
+    (they overlapped in a narrow panel); a few tokens keep theirs outside."""
+    fig = lines.line_figure(_trace(translators, "dot", "Tuesday, March 5, 2024"), 0, "en")
+    source = fig.data[0].textposition
+    assert list(source[:3]) == ["top center", "bottom center", "top center"]
+    few = _trace(translators, "dot", "2024")
+    assert len(few.source_tokens) < lines.STAGGER_FROM
+    assert lines.line_figure(few, 0, "en").data[0].textposition == "top center"
+
+
+def test_bars_carry_value_labels_only_while_they_fit(translators):
+    short = _trace(translators, "dot", "2024-03-05")  # 10 source characters
+    long_ = _trace(translators, "dot", "Tuesday, March 5, 2024")  # 22
+    assert len(short.source_tokens) <= style.MAX_BAR_LABELS < len(long_.source_tokens)
+    assert sf.weights_figure(short, 0, "en").data[0].texttemplate
+    assert sf.weights_figure(long_, 0, "en").data[0].texttemplate is None
+    assert sf.scores_figure(long_, 0, "en").data[0].texttemplate is None
 
 
 @pytest.mark.parametrize("kind", ("dot", "bahdanau"))
@@ -287,7 +318,7 @@ def test_input_checks():
 @pytest.mark.parametrize("kind", ["dot", "bahdanau"])
 def test_presenter_mode_scales_every_label(translators, kind):
     """Tick labels, cell numbers, bar labels, diagram labels and annotations all grow."""
-    trace = _trace(translators, kind)
+    trace = _trace(translators, kind, "2024-03-05")  # short enough for bar labels
 
     def sizes(fig) -> list[float]:
         spec = json.loads(fig.to_json())

@@ -127,9 +127,11 @@ def test_marked_heatmap(tr):
     assert [(s["y0"], s["y1"]) for s in band] == [(-0.5, 2.5)]
     line = [s for s in shapes if s["type"] == "line"]
     assert [(s["y0"], s["y1"]) for s in line] == [(3.5, 3.5)]
-    assert spec["layout"]["annotations"][0]["text"] == STRINGS["ko"]["whatif_diverge_mark"].format(
-        t=5
-    )
+    note = spec["layout"]["annotations"][0]
+    assert note["text"].endswith(STRINGS["ko"]["whatif_diverge_mark"].format(t=5))
+    # under the plot (paper y 0, hanging down), never over the source tokens along the top
+    assert (note["yref"], note["y"], note["yanchor"]) == ("paper", 0, "top")
+    assert spec["layout"]["margin"]["b"] >= 30
 
 
 def test_marked_heatmap_escapes_tokens(tr):

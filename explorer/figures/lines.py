@@ -32,6 +32,19 @@ def _xs(n: int) -> list[float]:
     return [(i + 0.5) / n for i in range(n)]
 
 
+# From this many tokens in a row, their labels alternate above and below the points: in a
+# panel about 300 px wide (presenter mode puts four in a row) they ran into each other.
+STAGGER_FROM = 7
+
+
+def _positions(n: int, outside: str) -> str | list[str]:
+    """Where each token's label goes: ``outside`` the two rows, or alternately inside."""
+    if n < STAGGER_FROM:
+        return f"{outside} center"
+    inside = "bottom" if outside == "top" else "top"
+    return [f"{outside if i % 2 == 0 else inside} center" for i in range(n)]
+
+
 def line_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     """Source tokens (top) and output tokens (bottom), a line per pair with weight >= the
     threshold up to step t; one trace per line so each has its own width and opacity."""
@@ -45,7 +58,7 @@ def line_figure(trace: Trace, t: int, lang: str) -> go.Figure:
             y=[1.0] * len(source),
             mode="markers+text",
             text=source_labels(trace),
-            textposition="top center",
+            textposition=_positions(len(source), "top"),
             textfont=dict(size=12, color="#14161c"),
             marker=dict(size=9, color=BAR),
             customdata=[[p, i + 1] for i, p in enumerate(plain)],
@@ -60,7 +73,7 @@ def line_figure(trace: Trace, t: int, lang: str) -> go.Figure:
             y=[0.0] * len(outputs),
             mode="markers+text",
             text=out,
-            textposition="bottom center",
+            textposition=_positions(len(outputs), "bottom"),
             textfont=dict(size=12, color="#14161c"),
             marker=dict(size=9, color=_output_colours(len(outputs), t)),
             customdata=[[p, s + 1] for s, p in enumerate(out)],

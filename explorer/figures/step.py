@@ -23,7 +23,7 @@ from explorer.figures.matrix import matrix_figure
 from explorer.figures.style import (
     BAR,
     CHOSEN,
-    MAX_TEXT_COLUMNS,
+    MAX_BAR_LABELS,
     VALUES_SCALE,
     WEIGHTS_SCALE,
     layout,
@@ -118,7 +118,7 @@ def _source_bars(trace: Trace, values, lang: str, *, weights: bool, limit: float
             f"{name} = %{{y:{fmt}}}<extra></extra>"
         ),
     )
-    if n <= MAX_TEXT_COLUMNS:
+    if n <= MAX_BAR_LABELS:
         # An explicit text colour: with numeric bar colours plotly.js would otherwise look for a
         # contrasting one for every bar, and warn (slowly, with a stack trace) that it cannot.
         bars.update(

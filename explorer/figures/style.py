@@ -22,6 +22,9 @@ CHOSEN = "#E69F00"  # Okabe-Ito orange
 SPACE = "␣"
 MAX_TEXT_CELLS = 400  # write values into heatmap cells only up to this many cells
 MAX_TEXT_COLUMNS = 30  # ... and only when a row has at most this many cells
+# Value labels on source bars only up to this many bars: the weights panel beside the matrix is
+# about 270 px wide, and "0.00" labels of more bars ran into each other (issue 25).
+MAX_BAR_LABELS = 14
 FONT = "Noto Sans, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
 
 
@@ -124,10 +127,15 @@ def presenter(fig: go.Figure, scale: float = 1.5) -> go.Figure:
     for trace in fig.data:  # cell numbers, bar labels, diagram and tree labels
         if "textfont" in trace:
             trace.textfont.size = big(trace.textfont.size)
+        if trace.type == "scatter" and trace.textposition == "middle center":
+            # a label inside its box (the step pipeline): the box grows with its text
+            trace.marker.size = round(trace.marker.size * scale)
         if "colorbar" in trace:
             trace.colorbar.tickfont.size = big(trace.colorbar.tickfont.size)
             trace.colorbar.title.font.size = big(trace.colorbar.title.font.size)
-        if "marker" in trace and "colorbar" in trace.marker:
+        # only a scale that is drawn: setting a font on a marker's colour bar makes plotly.js
+        # draw one, an empty box of ticks beside the token points and the top-k bars (issue 25)
+        if "marker" in trace and "colorbar" in trace.marker and trace.marker.showscale:
             bar = trace.marker.colorbar
             bar.tickfont.size, bar.title.font.size = (
                 big(bar.tickfont.size),

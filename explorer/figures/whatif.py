@@ -155,17 +155,21 @@ def marked_heatmap(
             line=dict(color=HIGHLIGHT, width=3, dash="dash"),
             layer="above",
         )
+        # The note under the plot, where nothing else is drawn (the source tokens are along the
+        # top, where a note at the line of step 1 covered them; issue 25).
         fig.add_annotation(
             xref="paper",
+            yref="paper",
             x=1,
             xanchor="right",
-            y=diverge - 0.5,
-            yanchor="bottom",
-            text=tr("whatif_diverge_mark", lang, t=diverge + 1),
+            y=0,
+            yanchor="top",
+            yshift=-4,
+            text=f"╌╌ {tr('whatif_diverge_mark', lang, t=diverge + 1)}",
             showarrow=False,
             font=dict(color=HIGHLIGHT, size=11),
-            bgcolor="rgba(255,255,255,0.8)",
         )
+        fig.update_layout(margin_b=max(fig.layout.margin.b or 0, 30))
     return fig
 
 
