@@ -98,3 +98,34 @@ def test_every_page_answers_at_its_own_path(chromium, server, lang):
 def test_server_log_has_no_traceback(server):
     log = server.log_text()
     assert "Traceback" not in log, log[-3000:]
+
+
+def test_playground_grids_are_large_and_editable_in_presenter_mode(chromium, server):
+    """The playground's editable tables draw on a canvas at the theme's size (14 px): presenter
+    mode zooms them (≥ 18 px type), and a double-click still edits the cell under the pointer."""
+    sizes = {}
+    for mode in ("", "&present=1"):
+        context = chromium.new_context(viewport={"width": 1920, "height": 1080})
+        page = context.new_page()
+        page.set_default_timeout(BROWSER_TIMEOUT_S * 1000)
+        try:
+            page.goto(f"{server.url}/playground?lang=en{mode}")
+            wait_idle(page)
+            grid = page.locator("[data-testid='stDataFrame']").first
+            grid.wait_for()
+            page.wait_for_timeout(2000)  # the charts above it settle (the grid moves down)
+            box = grid.bounding_box()
+            sizes[mode] = box["height"]
+            if not mode:
+                continue
+            # the query's first component: row 1 (of a header and one row), column 2 of 3
+            page.mouse.dblclick(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.75)
+            page.wait_for_timeout(500)  # the cell's editor opens
+            page.keyboard.press("Control+a")
+            page.keyboard.type("2.5")
+            page.keyboard.press("Enter")
+            page.get_by_text("largest weight is 0.697", exact=False).wait_for()
+            screenshot(page, "playground-presenter-edited", full_page=False)
+        finally:
+            context.close()
+    assert sizes["&present=1"] >= 18 / 14 * sizes[""], sizes

@@ -121,8 +121,12 @@ def _source_bars(trace: Trace, values, lang: str, *, weights: bool, limit: float
     if n <= MAX_BAR_LABELS:
         # An explicit text colour: with numeric bar colours plotly.js would otherwise look for a
         # contrasting one for every bar, and warn (slowly, with a stack trace) that it cannot.
+        # (not clipped at the axis: the label of a weight near 1 stands above the plot area)
         bars.update(
-            texttemplate="%{y:.2f}", textposition="outside", textfont=dict(size=9, color="#14161c")
+            texttemplate="%{y:.2f}",
+            textposition="outside",
+            textfont=dict(size=9, color="#14161c"),
+            cliponaxis=False,
         )
     fig = go.Figure(bars)
     fig.update_xaxes(**token_axis(labels, tr("axis_source", lang)))
@@ -193,7 +197,11 @@ def topk_figure(trace: Trace, t: int, lang: str) -> go.Figure:
         marker=dict(color=colours),
         customdata=labels,
         texttemplate="%{x:.3f}",
-        textposition="outside",
+        # inside a long bar, after a short one: a label after a bar near 1 was cut off at the
+        # plot's edge in presenter mode (issue 25)
+        textposition="auto",
+        insidetextanchor="end",
+        cliponaxis=False,
         hovertemplate=f"%{{customdata}}<br>{tr('hover_probability', lang)} = %{{x:.6f}}"
         "<extra></extra>",
     )
