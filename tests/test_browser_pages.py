@@ -129,3 +129,25 @@ def test_playground_grids_are_large_and_editable_in_presenter_mode(chromium, ser
         finally:
             context.close()
     assert sizes["&present=1"] >= 18 / 14 * sizes[""], sizes
+
+
+def test_a_page_load_fails_no_request_but_streamlits_own_base_path_guess(chromium, server):
+    """Opening a page directly, the only failed requests are the two of Streamlit's base-path
+    guess (streamlit/streamlit#7074, explained in the README): `<page>/_stcore/health` and
+    `<page>/_stcore/host-config`. Any other 4xx/5xx (a missing asset, a vendored file) fails."""
+    context = chromium.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_S * 1000)
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    try:
+        for slug in ("", "compare", "lesson"):
+            page.goto(f"{server.url}/{slug}?lang=ko")
+            wait_idle(page)
+            page.wait_for_timeout(1000)
+        paths = {url.removeprefix(server.url) for url in failed}
+        ends = ("health", "host-config")
+        guesses = {f"/{s}/_stcore/{e}" for s in ("compare", "lesson") for e in ends}
+        assert paths <= guesses, paths
+    finally:
+        context.close()
