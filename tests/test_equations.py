@@ -124,6 +124,8 @@ def test_equation_values_are_the_trace_values(traces):
     assert latex["eq_context"].endswith(equations.num(float(np.linalg.norm(step.context))))
     none = dict(equations.step_equations(traces["none"], 2))
     assert r"\rvert = 0.000" in none["eq_context_none"]  # the same context at every step
+    # the baseline's state is not a query: its caption says so, not the dot model's
+    assert "eq_state_none" in none and "eq_state_dot" not in none
 
 
 def test_scaled_dot_equation_shows_the_division():

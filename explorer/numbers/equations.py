@@ -100,7 +100,7 @@ def step_equations(trace: Trace, k: int) -> list[tuple[str, str]]:
         first = np.asarray(trace.steps[0].context, dtype=float)
         gap = float(np.max(np.abs(np.asarray(step.context, dtype=float) - first)))
         return [
-            ("eq_state_dot", luong_state),
+            ("eq_state_none", luong_state),
             (
                 "eq_context_none",
                 rf"a_{{{t}}} = c \quad \forall t, \qquad "

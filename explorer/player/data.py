@@ -215,7 +215,7 @@ MAIN_EQUATION = {
     "weights": ("eq_softmax",),
     "scores": ("eq_score",),
     "energies": ("eq_score",),
-    "query": ("eq_state_dot", "eq_query_proj"),
+    "query": ("eq_state_dot", "eq_state_none", "eq_query_proj"),
     "query_proj": ("eq_query_proj",),
     "parts": ("eq_context",),
     "output": ("eq_output",),
