@@ -136,7 +136,7 @@ def test_presets_are_sharp_and_flat(d, n):
 def test_latex_holds_the_numbers():
     r = pg.compute("dot", Q, K, V)
     lines = pg.score_lines("dot", Q, K, r)
-    assert lines[0] == "e_1 = q\\cdot k_1 = 1.00 \\cdot 1.00 + 2.00 \\cdot 0.00 = 1.000"
+    assert lines[0] == "e_1 = q^\\top k_1 = 1.00 \\cdot 1.00 + 2.00 \\cdot 0.00 = 1.000"
     assert pg.num(-0.0001) == "0.00" and pg.num(-1.5) == "-1.50" and pg.num(math.inf) == r"\infty"
     assert "(-1.00)" in pg.score_lines("dot", np.array([-1.0, 0.0]), K, r)[0]
     soft = pg.softmax_lines(r, 1.0)

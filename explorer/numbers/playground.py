@@ -3,7 +3,7 @@
 The same four score functions as the models (``attention_core.attention``), written out:
 dot e_i = q·k_i; scaled dot e_i = q·k_i / sqrt(d); general e_i = qᵀ W k_i; additive
 e_i = v_aᵀ tanh(W_b q + W_c k_i). Then weights α = softmax(e / T) with a temperature T, and the
-context c = Σ_i α_i v_i. Also the presets, and the LaTeX that writes the arithmetic out with the
+context a = Σ_i α_i v_i. Also the presets, and the LaTeX that writes the arithmetic out with the
 numbers: only numbers formatted here, never text typed by a user.
 """
 
@@ -139,18 +139,18 @@ def score_lines(kind: str, query, keys, result: Result, **matrices) -> list[str]
     for i, k in enumerate(np.asarray(keys, dtype=float)):
         e = num(result.scores[i], 3)
         if kind == "dot":
-            lines.append(f"e_{i + 1} = q\\cdot k_{i + 1} = {_products(q, k)} = {e}")
+            lines.append(f"e_{i + 1} = q^\\top k_{i + 1} = {_products(q, k)} = {e}")
         elif kind == "scaled":
             raw = num(result.parts["raw"][i], 3)
             lines.append(
-                f"e_{i + 1} = \\frac{{q\\cdot k_{i + 1}}}{{\\sqrt{{{len(q)}}}}} = "
+                f"e_{i + 1} = \\frac{{q^\\top k_{i + 1}}}{{\\sqrt{{{len(q)}}}}} = "
                 f"\\frac{{{_products(q, k)}}}{{{num(math.sqrt(len(q)), 3)}}} = "
                 f"\\frac{{{raw}}}{{{num(math.sqrt(len(q)), 3)}}} = {e}"
             )
         elif kind == "general":
             wk = result.parts["projected"][i]
             lines.append(
-                f"e_{i + 1} = q^\\top W k_{i + 1} = q\\cdot {vec(wk)} = {_products(q, wk)} = {e}"
+                f"e_{i + 1} = q^\\top W k_{i + 1} = q^\\top {vec(wk)} = {_products(q, wk)} = {e}"
             )
         else:
             energies = result.parts["energies"][i]
@@ -175,11 +175,11 @@ def softmax_lines(result: Result, temperature: float) -> list[str]:
 
 
 def context_line(result: Result, values) -> str:
-    """c = Σ α_i v_i, with the numbers."""
+    """a = Σ α_i v_i, with the numbers."""
     terms = " + ".join(
         f"{num(a, 3)}{vec(v)}" for a, v in zip(result.weights, np.asarray(values, dtype=float))
     )
-    return f"c = \\sum_i \\alpha_i v_i = {terms} = {vec(result.context, 3)}"
+    return f"a = \\sum_i \\alpha_i v_i = {terms} = {vec(result.context, 3)}"
 
 
 def entropy(weights) -> float:
