@@ -90,3 +90,16 @@ def test_the_views_follow_the_weights_in_the_player_and_reveal_them():
     view = player_data.view(trace, "ko")
     caption = "".join(text for _, text in view["panels"][at + 1]["caption"])
     assert f"{gf.geometry_fields(trace, 'state')['variance']:.0f}%" in caption  # no space: 62%
+
+
+def test_each_score_kind_gets_its_own_geometry_caption():
+    """The picture's dot products stand for the dot model's scores only: general attention
+    (s_tᵀ W_a h_i) and Bahdanau's each have their own caption, never the dot model's."""
+    from support.translators import make_translator
+
+    keys = {}
+    for kind in ("dot", "general", "bahdanau"):
+        trace = decode(make_translator(kind), "Tuesday, March 5, 2024")
+        keys[kind] = panels.REGISTRY["geometry"].caption_key(trace)
+    assert len(set(keys.values())) == 3, keys
+    assert keys["general"] == "panel_geometry_caption_general"

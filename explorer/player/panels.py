@@ -245,7 +245,11 @@ VIEWS = {
             "geometry",
             "state",
             {"dot": "panel_geometry"},
-            {"dot": "panel_geometry_caption", "bahdanau": "panel_geometry_caption_bahdanau"},
+            {
+                "dot": "panel_geometry_caption",
+                "general": "panel_geometry_caption_general",
+                "bahdanau": "panel_geometry_caption_bahdanau",
+            },
         ),
         _geometry_panel(
             "geometry_additive",
