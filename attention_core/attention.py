@@ -14,6 +14,8 @@ from typing import NamedTuple
 import torch
 from torch import Tensor, nn
 
+from .kinds import kind
+
 
 class Attended(NamedTuple):
     scores: Tensor  # (B, S) e^t, before the softmax
@@ -52,7 +54,10 @@ class DotScore(Score):
 
 
 class GeneralScore(Score):
-    """Luong et al. 2015, eq. 8 (general): score(s_t, h_i) = s_t^T W_a h_i."""
+    """Luong et al. 2015, eq. 8 (general): score(s_t, h_i) = s_t^T W_a h_i.
+
+    ``prepare`` maps the keys once (W_a h_i, kept in the trace as ``keys_proj``), so each step's
+    scores are a dot product of s_t with the mapped keys."""
 
     def __init__(self, hidden: int):
         super().__init__()
@@ -111,14 +116,16 @@ def attend(
     return Attended(scores, weights, context, parts)
 
 
-def make_score(kind: str, hidden: int, attn_dim: int, scaled: bool = False) -> Score | None:
-    """The score function for an attention kind; ``none`` has no attention at all."""
-    if kind == "dot":
-        return DotScore(hidden**-0.5 if scaled else 1.0)
-    if kind == "general":
-        return GeneralScore(hidden)
-    if kind == "bahdanau":
-        return AdditiveScore(hidden, attn_dim)
-    if kind == "none":
+# Each attention kind's score (kinds.py holds the rest of what a kind is).
+SCORES = {
+    "dot": lambda hidden, attn_dim, scaled: DotScore(hidden**-0.5 if scaled else 1.0),
+    "general": lambda hidden, attn_dim, scaled: GeneralScore(hidden),
+    "bahdanau": lambda hidden, attn_dim, scaled: AdditiveScore(hidden, attn_dim),
+}
+
+
+def make_score(name: str, hidden: int, attn_dim: int, scaled: bool = False) -> Score | None:
+    """The score function of an attention kind; a kind without attention has none."""
+    if not kind(name).has_attention:  # (an unknown name raises here)
         return None
-    raise ValueError(f"unknown attention kind {kind!r}")
+    return SCORES[name](hidden, attn_dim, scaled)

@@ -103,6 +103,7 @@ def load(directory) -> Translator:
         raise CheckpointError(directory, WEIGHTS, f"not a valid safetensors file ({exc})") from None
 
     model = Seq2Seq(model_config)
+    tensors = renamed(tensors)
     expected = model.state_dict()
     missing = sorted(set(expected) - set(tensors))
     extra = sorted(set(tensors) - set(expected))
@@ -125,6 +126,16 @@ def load(directory) -> Translator:
     model.load_state_dict(tensors)
     del blob, tensors
     return Translator(model, task, src_vocab, tgt_vocab, name=config.get("name", ""), meta=config)
+
+
+# Tensor names that changed since checkpoints were first written: old name -> new name. The
+# Luong decoder's output matrix was called W_c (Luong eq. 5); the screen says W_o.
+RENAMED = {"decoder.W_c.weight": "decoder.W_o.weight"}
+
+
+def renamed(tensors: dict) -> dict:
+    """A state dict with old tensor names replaced (the files keep their bytes and checksums)."""
+    return {RENAMED.get(k, k): v for k, v in tensors.items()}
 
 
 # ----- resumable training state -------------------------------------------------------------
@@ -156,7 +167,7 @@ def load_train_state(directory, model, optimizer) -> dict:
     if sha256(blob) != meta.get("sha256"):
         raise CheckpointError(directory, "train_state/state.safetensors", "checksum mismatch")
     tensors = load_safetensors(blob)
-    model.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
+    model.load_state_dict(renamed({k[6:]: v for k, v in tensors.items() if k.startswith("model.")}))
     state: dict = {}
     for key, value in tensors.items():
         if key.startswith("optim."):

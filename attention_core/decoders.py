@@ -18,6 +18,7 @@ from torch import Tensor, nn
 
 from .attention import AdditiveScore, Score, attend, make_score
 from .encoder import Encoded
+from .kinds import kind
 
 
 class Memory(NamedTuple):
@@ -52,7 +53,8 @@ class LuongDecoder(nn.Module):
 
     Step t: s_t = GRU([emb(y_{t-1}); s~_{t-1}], s_{t-1})   (input feeding, Luong sec. 3.3)
             e^t = score(s_t, h_i); alpha^t = softmax(e^t); a_t = sum_i alpha^t_i h_i
-            s~_t = tanh(W_o [a_t; s_t])   (Luong eq. 5 calls W_o "W_c")
+            s~_t = tanh(W_o [a_t; s_t])   (Luong eq. 5 calls W_o "W_c"; we keep W_c for
+            Bahdanau's key matrix, as the course notes do, so the screen and the code say W_o)
     Without attention a_t is the fixed source summary c at every step.
     """
 
@@ -71,7 +73,7 @@ class LuongDecoder(nn.Module):
         self.embed = nn.Embedding(vocab_size, emb_dim, padding_idx=0)
         self.bridge = nn.Linear(2 * hidden, hidden)  # s_0 = tanh(W_s [h_N fwd; h_1 bwd])
         self.cell = nn.GRUCell(emb_dim + (hidden if input_feeding else 0), hidden)
-        self.W_c = nn.Linear(2 * hidden, hidden, bias=False)
+        self.W_o = nn.Linear(2 * hidden, hidden, bias=False)
         self.dropout = nn.Dropout(dropout)
 
     def initial_state(self, memory: Memory, summary: Tensor) -> State:
@@ -90,7 +92,7 @@ class LuongDecoder(nn.Module):
             att = attend(self.score, s_t, memory.keys, memory.prepared, memory.mask, override)
             context = att.context
             record.update(scores=att.scores, weights=att.weights, **att.parts)
-        s_tilde = torch.tanh(self.W_c(torch.cat([context, s_t], dim=-1)))  # (B, H)
+        s_tilde = torch.tanh(self.W_o(torch.cat([context, s_t], dim=-1)))  # (B, H)
         out = self.dropout(s_tilde)
         record.update(context=context, state=s_t, output_input=s_tilde)
         return out, State(s_t, out if self.input_feeding else None), record
@@ -135,11 +137,13 @@ class BahdanauDecoder(nn.Module):
 
 
 def make_decoder(
-    kind: str, vocab_size, emb_dim, hidden, attn_dim, dropout, input_feeding, scaled=False
+    name: str, vocab_size, emb_dim, hidden, attn_dim, dropout, input_feeding, scaled=False
 ):
-    if kind == "bahdanau":
+    """The decoder of an attention kind: its record says whether attention comes before the
+    RNN update (Bahdanau, query s_{t-1}) or after it (Luong, query s_t)."""
+    if kind(name).decoder == "bahdanau":
         return BahdanauDecoder(vocab_size, emb_dim, hidden, attn_dim, dropout)
-    score = make_score(kind, hidden, attn_dim, scaled)
+    score = make_score(name, hidden, attn_dim, scaled)
     return LuongDecoder(vocab_size, emb_dim, hidden, dropout, score, input_feeding)
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .kinds import kind
 from .trace import Trace
 
 TOP_K = 3  # the top-k set compared between true and projected scores
@@ -216,10 +217,11 @@ def state_geometry(trace: Trace, fit: Projection2D | None = None) -> Geometry:
     That is the true score's form for dot attention only; for general (s_t^T W_a h_i) and
     Bahdanau it is a dot product in the picture set against a score of another form."""
     scores, weights = _attention_steps(trace)
-    dot = trace.attention_kind == "dot"
+    record = kind(trace.attention_kind)
+    dot = record.score_is_dot  # the picture's score has the true score's form
     scale = trace.score_scale if dot else 1.0
     queries = np.stack([s.query for s in trace.steps])  # (T, H)
-    names = ("h_i", "s_{t-1}" if trace.attention_kind == "bahdanau" else "s_t")
+    names = ("h_i", record.query_symbol)
 
     def score(pca, k2, q2):
         o = -pca.components @ pca.mean  # (2,)
@@ -233,7 +235,7 @@ def state_geometry(trace: Trace, fit: Projection2D | None = None) -> Geometry:
 def additive_geometry(trace: Trace, v_a=None, fit: Projection2D | None = None) -> Geometry:
     """Bahdanau only: c_i = W_c h_i and b_t = W_b s_{t-1} in their own PCA; with v_a (A,), the
     projected score v_a^T tanh(b^_t + c^_i) of the reconstructed points (x^ = mu + P^T x')."""
-    if trace.attention_kind != "bahdanau" or trace.keys_proj is None:
+    if "query_proj" not in kind(trace.attention_kind).score_parts or trace.keys_proj is None:
         raise ValueError("the additive space exists for Bahdanau attention only")
     scores, weights = _attention_steps(trace)
     queries = np.stack([s.query_proj for s in trace.steps])  # (T, A)

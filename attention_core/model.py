@@ -12,8 +12,7 @@ from torch import Tensor, nn
 
 from .decoders import Memory, State, make_decoder, make_memory
 from .encoder import Encoder
-
-ATTENTION_KINDS = ("dot", "general", "bahdanau", "none")
+from .kinds import ATTENTION_KINDS, kind
 
 
 @dataclass
@@ -51,8 +50,9 @@ class ModelConfig:
             raise ValueError(f"input_feeding must be true or false, not {self.input_feeding!r}")
         if type(self.scaled) is not bool:
             raise ValueError(f"scaled must be true or false, not {self.scaled!r}")
-        if self.scaled and self.attention != "dot":
-            raise ValueError("scaled applies to dot attention only")
+        if self.scaled and not kind(self.attention).scalable:
+            scalable = [k for k in ATTENTION_KINDS if kind(k).scalable]
+            raise ValueError(f"scaled applies to {' and '.join(scalable)} attention only")
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .trace import STEP_ARRAYS, Step, Trace
+from .kinds import kind
+from .trace import Step, Trace
 
 
 def numpy_records(records: list[dict]) -> dict[str, np.ndarray]:
@@ -22,7 +23,10 @@ def numpy_records(records: list[dict]) -> dict[str, np.ndarray]:
 def make_step(tr, t, rec, row, logp_row, topk, token_id, input_token) -> Step:
     """One ``Step`` from row ``row`` of step ``t``'s numpy records."""
     values, ids = topk
-    arrays = {k: rec[k][t][row] for k in rec if k in STEP_ARRAYS}
+    expected = set(kind(tr.attention).step_arrays)
+    if set(rec) != expected:  # a decoder and its kind's record must agree: never drop a value
+        raise ValueError(f"{tr.attention} records {sorted(rec)}, its kind says {sorted(expected)}")
+    arrays = {k: rec[k][t][row] for k in rec}
     return Step(
         index=t,
         input_token=input_token,

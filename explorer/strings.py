@@ -22,6 +22,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from attention_core.kinds import KINDS
+
 TEXTS = Path(__file__).resolve().parent / "texts"
 SOURCE_LANGUAGE = "en"
 
@@ -108,11 +110,13 @@ ERROR_KEYS = {
     "target_too_long": "err_target_too_long",
 }
 TASK_KEYS = {"dates": "task_dates", "fra-eng": "task_fra-eng"}
-KIND_KEYS = {
-    "dot": "kind_dot",
-    "bahdanau": "kind_bahdanau",
-    "none": "kind_none",
-    "general": "kind_general",
+KIND_KEYS = {name: record.text("name") for name, record in KINDS.items()}
+# every string key an attention kind names (panel titles, captions, equations)
+KIND_TEXT_KEYS = {
+    f"{name}.{slot}": key
+    for name, record in KINDS.items()
+    for slot, key in record.texts.items()
+    if key
 }
 MODE_KEYS = {"greedy": "mode_greedy", "beam": "mode_beam", "forced": "mode_forced"}
 METRIC_KEYS = {"exact_match": "metric_exact_match", "bleu": "metric_bleu", "chrf": "metric_chrf"}
@@ -127,45 +131,6 @@ MODEL_STATUS_KEYS = {
     "missing": "model_status_missing",
     "broken": "model_status_broken",
 }
-# figure panel -> attention kind -> key ("dot" is the fallback for other kinds)
-PANEL_TITLE_KEYS = {
-    "query": {
-        "dot": "panel_query_dot",
-        "bahdanau": "panel_query_bahdanau",
-        "none": "panel_query_none",
-    },
-    "keys": {"dot": "panel_keys"},
-    "query_proj": {"dot": "panel_query_proj"},
-    "keys_proj": {"dot": "panel_keys_proj"},
-    "energies": {"dot": "panel_energies"},
-    "scores": {"dot": "panel_scores"},
-    "weights": {"dot": "panel_weights"},
-    "parts": {"dot": "panel_parts"},
-    "context": {"dot": "none_title"},
-    "output": {
-        "dot": "panel_output_dot",
-        "bahdanau": "panel_output_bahdanau",
-        "none": "panel_output_none",
-    },
-    "topk": {"dot": "panel_topk"},
-}
-PANEL_CAPTION_KEYS = {
-    "query": {"dot": "panel_query_caption", "none": "panel_query_caption_none"},
-    "keys": {"dot": "panel_keys_caption"},
-    "query_proj": {"dot": "panel_query_proj_caption"},
-    "keys_proj": {"dot": "panel_keys_proj_caption"},
-    "energies": {"dot": "panel_energies_caption"},
-    "scores": {
-        "dot": "panel_scores_caption_dot",
-        "general": "panel_scores_caption_general",
-        "bahdanau": "panel_scores_caption_bahdanau",
-    },
-    "weights": {"dot": "panel_weights_caption"},
-    "parts": {"dot": "panel_parts_caption"},
-    "context": {"dot": "none_caption"},
-    "output": {"dot": "panel_output_caption", "bahdanau": "panel_output_caption_bahdanau"},
-    "topk": {"dot": "panel_topk_caption"},
-}
 KEY_MAPS = (
     ERROR_KEYS,
     TASK_KEYS,
@@ -175,8 +140,7 @@ KEY_MAPS = (
     TEST_METRIC_KEYS,
     HYPOTHESIS_KEYS,
     MODEL_STATUS_KEYS,
-    *PANEL_TITLE_KEYS.values(),
-    *PANEL_CAPTION_KEYS.values(),
+    KIND_TEXT_KEYS,
 )
 
 

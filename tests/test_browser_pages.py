@@ -136,16 +136,21 @@ def test_playground_grids_are_large_and_editable_in_presenter_mode(chromium, ser
             for _attempt in range(3):
                 box = _settled_box(page, grid)
                 grid.dblclick(position={"x": box["width"] * 0.5, "y": box["height"] * 0.75})
-                page.wait_for_timeout(500)  # the cell's editor opens
-                page.keyboard.press("Control+a")
-                page.keyboard.type("2.5")
-                page.keyboard.press("Enter")
+                # the grid's cell editor (an <input> over the canvas) opens on the double-click;
+                # typing before it has opened would go to the grid instead
+                editor = page.locator("input.gdg-input")
+                try:
+                    editor.wait_for(timeout=10_000)
+                except PlaywrightTimeoutError:
+                    continue
+                editor.fill("2.5")
+                editor.press("Enter")
                 edited = page.get_by_text("largest weight is 0.697", exact=False)
                 try:
-                    edited.wait_for(timeout=15_000)
+                    edited.wait_for(timeout=20_000)
                     break
                 except PlaywrightTimeoutError:
-                    page.keyboard.press("Escape")
+                    continue
             else:
                 screenshot(page, "playground-presenter-edit-failed", full_page=True)
                 raise AssertionError("the double-clicked cell was not edited (see the screenshot)")

@@ -14,6 +14,7 @@ import pytest
 
 from attention_core import ATTENTION_KINDS, decode
 from attention_core.checkpoint import load
+from attention_core.kinds import KINDS
 from explorer.figures import sentence, style, tables
 from explorer.numbers import equations
 from explorer.player import data as player_data
@@ -200,9 +201,17 @@ def test_segments_split_our_markdown():
 
 
 def test_every_registry_string_exists_in_both_languages():
+    """A panel's own keys, and for a ``kind:`` slot the key of every kind that shows it."""
     for panel in panels.REGISTRY.values():
-        for key in (*panel.titles.values(), *panel.captions.values()):
-            assert key in STRINGS["en"] and key in STRINGS["ko"], key
+        for spec in (panel.title, panel.caption):
+            if not spec.startswith("kind:"):
+                keys = [spec] if spec else []
+            else:
+                showing = [k for k in KINDS.values() if panel.name in (*k.panels, *k.views)]
+                keys = [k.text(spec[5:]) for k in showing]
+                assert showing and all(keys), (panel.name, spec)
+            for key in keys:
+                assert key in STRINGS["en"] and key in STRINGS["ko"], key
     for key in player_data.labels("en"):
         if key != "speed_values":
             assert key in STRINGS["en"] and key in STRINGS["ko"], key

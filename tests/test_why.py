@@ -77,13 +77,13 @@ def test_figure_values_are_the_evaluation_numbers(folder):
 
 
 def test_dates_exact_match_is_read_from_the_shipped_files():
-    paths = {k: ROOT / "checkpoints" / f"dates-{k}" / "evaluation.json" for k in why.ORDER[:3]}
+    paths = {k: ROOT / "checkpoints" / f"dates-{k}" / "evaluation.json" for k in why.ORDER}
     if not all(p.is_file() for p in paths.values()):
         pytest.skip("checkpoints/dates-*/evaluation.json are not there")
     values = why.overall(_evaluations_dates(), "exact_match")
     assert values == {k: json.loads(p.read_text())["exact_match"] for k, p in paths.items()}
     fig = why.overall_figure(values, "en", "%")
-    assert list(fig.data[0].y) == [values[k] for k in ("none", "dot", "bahdanau")]
+    assert list(fig.data[0].y) == [values[k] for k in why.ORDER]
     assert why.by_length(_evaluations_dates()) == {}  # dates have no length buckets
 
 

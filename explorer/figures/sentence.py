@@ -9,6 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from attention_core import Trace
+from attention_core.kinds import kind
 from explorer.figures.matrix import matrix_figure
 from explorer.figures.style import (
     BAR,
@@ -128,18 +129,18 @@ def context_steps(trace: Trace, t: int, lang: str) -> go.Figure:
 
 def timeline_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     """One decoder step as a row of boxes; the state used as the query is outlined."""
-    kind = trace.attention_kind
+    record = kind(trace.attention_kind)
     attend = tr("timeline_attention", lang)
-    if kind == "bahdanau":
+    if record.query_time == "previous":  # attention first, on s_{t-1}, then the RNN
         nodes = ["s<sub>t−1</sub>", attend, "a<sub>t</sub>", "GRU", "s<sub>t</sub>"]
         query_at = 0
-    elif kind == "none":
+    elif not record.has_attention:  # the RNN, then the same c at every step
         nodes = ["s<sub>t−1</sub>", "GRU", "s<sub>t</sub>", "c", "s̃<sub>t</sub>"]
         query_at = None
-    else:
+    else:  # the RNN first, then attention on the new state s_t
         nodes = ["s<sub>t−1</sub>", "GRU", "s<sub>t</sub>", attend, "a<sub>t</sub>"]
         query_at = 2
-    nodes += ["s̃<sub>t</sub>", "p(y<sub>t</sub>)"] if kind != "none" else ["p(y<sub>t</sub>)"]
+    nodes += ["s̃<sub>t</sub>", "p(y<sub>t</sub>)"] if record.has_attention else ["p(y<sub>t</sub>)"]
     xs = list(range(len(nodes)))
     colours = [CHOSEN if i == query_at else "#FFFFFF" for i in xs]
     fig = go.Figure(
@@ -170,8 +171,7 @@ def timeline_figure(trace: Trace, t: int, lang: str) -> go.Figure:
             arrowcolor="#555555",
             text="",
         )
-    note_key = {"bahdanau": "timeline_note_bahdanau", "none": "timeline_note_none"}
-    note = tr(note_key.get(kind, "timeline_note_dot"), lang)
+    note = tr(record.text("timeline_note"), lang)
     fig.add_annotation(x=(len(xs) - 1) / 2, y=-0.9, text=note, showarrow=False, xref="x", yref="y")
     fig.update_xaxes(visible=False, range=[-0.6, len(xs) - 0.4])
     fig.update_yaxes(visible=False, range=[-1.3, 0.7])

@@ -18,7 +18,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from attention_core import Trace
-from explorer.figures import sentence
+from attention_core.kinds import kind
 from explorer.figures.matrix import matrix_figure
 from explorer.figures.style import (
     BAR,
@@ -42,8 +42,18 @@ def vector_figure(trace: Trace, values, name: str, lang: str, limit: float) -> g
     return matrix_figure(values, [name], lang, limit=limit, height=130)
 
 
+# The kinds' LaTeX symbols as figure labels (Plotly's HTML subset).
+SYMBOL_HTML = {
+    "s_t": "s<sub>t</sub>",
+    "s_{t-1}": "s<sub>t−1</sub>",
+    "a_t": "a<sub>t</sub>",
+    "c": "c",
+    "s~_t": "s̃<sub>t</sub>",
+}
+
+
 def query_figure(trace: Trace, t: int, lang: str) -> go.Figure:
-    name = "s<sub>t−1</sub>" if trace.attention_kind == "bahdanau" else "s<sub>t</sub>"
+    name = SYMBOL_HTML[kind(trace.attention_kind).query_symbol]
     limit = value_limit(*(s.query for s in trace.steps))
     return vector_figure(trace, trace.steps[t].query, name, lang, limit)
 
@@ -167,15 +177,21 @@ def parts_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     return fig
 
 
+def output_rows(trace: Trace, t: int) -> list[tuple[str, np.ndarray]]:
+    """(symbol, vector) for what the output layer reads, in its kind's order, then s̃_t. The
+    embedding that Bahdanau's deep output also reads is not recorded (it is a table lookup)."""
+    step = trace.steps[t]
+    record = kind(trace.attention_kind)
+    vectors = {"context": (record.context_symbol, step.context), "state": ("s_t", step.state)}
+    rows = [vectors[name] for name in record.output_reads if name in vectors]
+    rows.append(("s~_t", step.output_input))
+    return [(symbol, np.asarray(v, dtype=float)) for symbol, v in rows]
+
+
 def output_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     """What the output layer reads: its inputs and s̃_t (the ``output_input`` field)."""
-    step = trace.steps[t]
-    a_name = "c" if trace.attention_kind == "none" else "a<sub>t</sub>"
-    rows = [(a_name, step.context), ("s<sub>t</sub>", step.state)]
-    if trace.attention_kind == "bahdanau":
-        rows.reverse()
-    rows.append(("s̃<sub>t</sub>", step.output_input))
-    z = np.vstack([np.asarray(v, dtype=float) for _, v in rows])
+    rows = [(SYMBOL_HTML[symbol], v) for symbol, v in output_rows(trace, t)]
+    z = np.vstack([v for _, v in rows])
     every = (np.concatenate([s.context, s.state, s.output_input]) for s in trace.steps)
     limit = value_limit(*every)
     fig = matrix_figure(z, [name for name, _ in rows], lang, limit=limit)
@@ -213,29 +229,6 @@ def topk_figure(trace: Trace, t: int, lang: str) -> go.Figure:
 
 # ----- which figures a step shows, in order -------------------------------------------------
 
-PANELS = {
-    "dot": ("query", "keys", "scores", "weights", "parts", "output", "topk"),
-    "general": ("query", "keys", "scores", "weights", "parts", "output", "topk"),
-    "bahdanau": (
-        "query",
-        "keys",
-        "query_proj",
-        "keys_proj",
-        "energies",
-        "scores",
-        "weights",
-        "parts",
-        "output",
-        "topk",
-    ),
-    "none": ("query", "output", "topk"),
-}
-
-
-def context_figure(trace: Trace, t: int, lang: str) -> go.Figure:
-    return sentence.context_steps(trace, t, lang)
-
-
 BUILDERS = {
     "query": query_figure,
     "keys": keys_figure,
@@ -245,14 +238,14 @@ BUILDERS = {
     "scores": scores_figure,
     "weights": weights_figure,
     "parts": parts_figure,
-    "context": context_figure,
     "output": output_figure,
     "topk": topk_figure,
 }
 
 
 def panel_names(trace: Trace) -> tuple[str, ...]:
-    return PANELS.get(trace.attention_kind, PANELS["dot"])
+    """The step's panels in reading order, as the trace's attention kind lists them."""
+    return kind(trace.attention_kind).panels
 
 
 def step_figures(trace: Trace, t: int, lang: str) -> list[tuple[str, go.Figure]]:

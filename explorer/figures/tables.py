@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from attention_core import Trace
-from explorer.figures.step import panel_names, weighted_parts
+from attention_core.kinds import kind
+from explorer.figures.step import output_rows, panel_names, weighted_parts
 from explorer.figures.style import token_text
 from explorer.strings import HYPOTHESIS_KEYS, METRIC_KEYS, MODEL_STATUS_KEYS, TEST_METRIC_KEYS, tr
 
@@ -104,12 +105,14 @@ def hypotheses_table(trace: Trace, lang: str) -> pd.DataFrame:
     )
 
 
+_TABLE_SYMBOL = {"s~_t": "s̃_t"}
+
+
 def panel_table(trace: Trace, t: int, name: str, lang: str) -> pd.DataFrame:
-    """The numbers of one step's figure ``name`` (see figures.PANELS)."""
+    """The numbers of one step's figure ``name`` (a panel its attention kind lists)."""
     step = trace.steps[t]
     if name == "query":
-        label = "s_{t-1}" if trace.attention_kind == "bahdanau" else "s_t"
-        return _long({label: step.query}, lang)
+        return _long({kind(trace.attention_kind).query_symbol: step.query}, lang)
     if name == "keys":
         return _by_unit(trace, lang, trace.keys)
     if name == "query_proj":
@@ -128,15 +131,8 @@ def panel_table(trace: Trace, t: int, name: str, lang: str) -> pd.DataFrame:
         return frame
     if name == "parts":
         return _by_unit(trace, lang, weighted_parts(trace, t), {"Σ = a_t": step.context})
-    if name == "context":
-        return (
-            attention_table(trace, lang)
-            if trace.attention_matrix is None
-            else _long({"a_t": step.context}, lang)
-        )
-    if name == "output":
-        a_name = "c" if trace.attention_kind == "none" else "a_t"
-        return _long({a_name: step.context, "s_t": step.state, "s̃_t": step.output_input}, lang)
+    if name == "output":  # in the figure's order (its kind's)
+        return _long({_TABLE_SYMBOL.get(s, s): v for s, v in output_rows(trace, t)}, lang)
     if name == "topk":
         return pd.DataFrame(
             {

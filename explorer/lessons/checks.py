@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from attention_core import Trace
+from attention_core.kinds import kind
 from explorer.figures.style import token_text
 from explorer.lessons import Check
 
@@ -90,7 +91,7 @@ def _choice(check: Check, trace: Trace, k: int, run) -> Answer:
     options = tuple(key for key, _ in check.options)
     if check.fact == "query_state":
         # when the decoder takes its query: after this step's RNN update (Luong) or before it
-        right = "s_prev" if trace.attention_kind == "bahdanau" else "s_t"
+        right = "s_prev" if kind(trace.attention_kind).query_time == "previous" else "s_t"
         return Answer(right, f"lesson_why_query_{right}", {}, options)  # LaTeX: no fields
     if check.fact == "same_context":
         contexts = np.stack([np.asarray(s.context, dtype=float) for s in trace.steps])

@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 from attention_core import Trace
+from attention_core.kinds import kind
 from explorer.numbers.latex import num
 
 __all__ = ["num", "step_equations"]
@@ -83,75 +84,80 @@ def _probability(trace: Trace, k: int) -> str:
     )
 
 
+# The output layer's inputs as LaTeX, by the names a kind's record uses (kinds.output_reads).
+_READS = {
+    "context": lambda record, t: f"a_{{{t}}}" if record.has_attention else "c",
+    "state": lambda record, t: f"s_{{{t}}}",
+    "embedding": lambda record, t: rf"\mathrm{{emb}}(y_{{{t - 1}}})",
+}
+
+
+def _output(trace: Trace, k: int, record) -> str:
+    t = k + 1
+    reads = "; ".join(_READS[name](record, t) for name in record.output_reads)
+    return (
+        rf"\tilde s_{{{t}}} = \tanh\big(W_o [{reads}]\big), \qquad "
+        rf"\lVert \tilde s_{{{t}}} \rVert = {_norm(trace.steps[k].output_input)}"
+    )
+
+
+def _state(trace: Trace, k: int, record) -> str:
+    """The RNN update: it reads the context (attention before the RNN) or, with input feeding,
+    the previous output-layer state s~_{t-1} (attention after it)."""
+    t = k + 1
+    fed = rf"a_{{{t}}}" if record.query_time == "previous" else rf"\tilde s_{{{t - 1}}}"
+    return (
+        rf"s_{{{t}}} = \mathrm{{GRU}}\big([\mathrm{{emb}}(y_{{{t - 1}}});\ {fed}],\ "
+        rf"s_{{{t - 1}}}\big), \qquad \lVert s_{{{t}}} \rVert = {_norm(trace.steps[k].state)}"
+    )
+
+
+def _score(trace: Trace, k: int, record, i: int) -> str:
+    """e^t_i = its kind's formula = the value; a scaled score shows 1/sqrt(H) and the product
+    before scaling (H is the query's length, the scale is the trace's own)."""
+    t = k + 1
+    step = trace.steps[k]
+    term = record.score_term(t, i)
+    if trace.score_scale != 1.0:
+        size = len(step.query)
+        raw = num(float(step.scores[i - 1]) / trace.score_scale)
+        term = rf"\frac{{{term}}}{{\sqrt{{{size}}}}} = \frac{{{raw}}}{{{num(size**0.5)}}}"
+    return rf"e^{{{t}}}_{{{i}}} = {term} = {num(float(step.scores[i - 1]))}"
+
+
 def step_equations(trace: Trace, k: int) -> list[tuple[str, str]]:
-    """(string-table key of the explanation, LaTeX) for step k (0-based), in order."""
+    """(string-table key of the explanation, LaTeX) for step k (0-based), in order: the kind's
+    record (attention_core/kinds.py) says what its step computes and in which order."""
     step, t = trace.steps[k], k + 1
-    kind = trace.attention_kind
-    luong_state = (
-        rf"s_{{{t}}} = \mathrm{{GRU}}\big([\mathrm{{emb}}(y_{{{t - 1}}});\ "
-        rf"\tilde s_{{{t - 1}}}],\ s_{{{t - 1}}}\big), \qquad \lVert s_{{{t}}} \rVert = "
-        f"{_norm(step.state)}"
-    )
-    luong_output = (
-        rf"\tilde s_{{{t}}} = \tanh\big(W_o [a_{{{t}}}; s_{{{t}}}]\big), \qquad "
-        rf"\lVert \tilde s_{{{t}}} \rVert = {_norm(step.output_input)}"
-    )
-    if kind == "none":
+    record = kind(trace.attention_kind)
+    state = (record.text("eq_state"), _state(trace, k, record))
+    output = (record.text("eq_output"), _output(trace, k, record))
+    probability = ("eq_probability", _probability(trace, k))
+    if not record.has_attention:
         first = np.asarray(trace.steps[0].context, dtype=float)
         gap = float(np.max(np.abs(np.asarray(step.context, dtype=float) - first)))
-        return [
-            ("eq_state_none", luong_state),
-            (
-                "eq_context_none",
-                rf"a_{{{t}}} = c \quad \forall t, \qquad "
-                rf"\max_j \lvert a_{{{t},j}} - a_{{1,j}} \rvert = {num(gap)}, \qquad "
-                rf"\lVert c \rVert = {_norm(step.context)}",
-            ),
-            ("eq_output_dot", luong_output.replace(rf"a_{{{t}}}", "c")),
-            ("eq_probability", _probability(trace, k)),
-        ]
+        context = (
+            "eq_context_none",
+            rf"a_{{{t}}} = c \quad \forall t, \qquad "
+            rf"\max_j \lvert a_{{{t},j}} - a_{{1,j}} \rvert = {num(gap)}, \qquad "
+            rf"\lVert c \rVert = {_norm(step.context)}",
+        )
+        return [state, context, output, probability]
     i = _focus(trace, k) + 1
-    score = num(float(step.scores[i - 1]))
-    if kind == "bahdanau":
-        return [
+    attention = [
+        (record.text("eq_score"), _score(trace, k, record, i)),
+        (_softmax_key(trace, k), _softmax(trace, k)),
+        ("eq_context", _context(trace, k)),
+    ]
+    if "query_proj" in record.score_parts:  # the query's projection comes first (Bahdanau)
+        attention.insert(
+            0,
             (
                 "eq_query_proj",
                 rf"W_b s_{{{t - 1}}}, \qquad \lVert W_b s_{{{t - 1}}} \rVert = "
                 f"{_norm(step.query_proj)}",
             ),
-            (
-                "eq_score_bahdanau",
-                rf"e^{{{t}}}_{{{i}}} = v_a^\top \tanh\big(W_b s_{{{t - 1}}} + W_c h_{{{i}}}\big)"
-                f" = {score}",
-            ),
-            (_softmax_key(trace, k), _softmax(trace, k)),
-            ("eq_context", _context(trace, k)),
-            (
-                "eq_state_bahdanau",
-                rf"s_{{{t}}} = \mathrm{{GRU}}\big([\mathrm{{emb}}(y_{{{t - 1}}});\ a_{{{t}}}],\ "
-                rf"s_{{{t - 1}}}\big), \qquad \lVert s_{{{t}}} \rVert = {_norm(step.state)}",
-            ),
-            (
-                "eq_output_bahdanau",
-                rf"\tilde s_{{{t}}} = \tanh\big(W_o [s_{{{t}}}; a_{{{t}}}; "
-                rf"\mathrm{{emb}}(y_{{{t - 1}}})]\big), \qquad \lVert \tilde s_{{{t}}} \rVert = "
-                f"{_norm(step.output_input)}",
-            ),
-            ("eq_probability", _probability(trace, k)),
-        ]
-    product = (
-        rf"s_{{{t}}}^\top W_a h_{{{i}}}" if kind == "general" else rf"s_{{{t}}}^\top h_{{{i}}}"
-    )
-    if trace.score_scale != 1.0:
-        # The scaled dot model divides by sqrt(H); show H and the unscaled product too.
-        size = round(trace.score_scale**-2)
-        raw = num(float(step.scores[i - 1]) / trace.score_scale)
-        product = rf"\frac{{{product}}}{{\sqrt{{{size}}}}} = \frac{{{raw}}}{{{num(size**0.5)}}}"
-    return [
-        ("eq_state_dot", luong_state),
-        ("eq_score_dot", rf"e^{{{t}}}_{{{i}}} = {product} = {score}"),
-        (_softmax_key(trace, k), _softmax(trace, k)),
-        ("eq_context", _context(trace, k)),
-        ("eq_output_dot", luong_output),
-        ("eq_probability", _probability(trace, k)),
-    ]
+        )
+    if record.query_time == "previous":  # attention, then the RNN update that reads a_t
+        return [*attention, state, output, probability]
+    return [state, *attention, output, probability]

@@ -2,21 +2,23 @@
 panel gives the answer away in guess mode. Pure: no Streamlit.
 
 Every view that shows a step (the step player on the explorer, compare, beam and what-if pages)
-reads this table, so a panel is described in one place. The title and caption depend on the
-attention kind ("dot" is the fallback for other kinds); the scores caption also depends on
-whether the dot scores are scaled by 1/√H.
+reads this table, so a panel is described in one place. Which panels a step shows, in which
+order, and the texts that differ between attention kinds come from the kind's record
+(attention_core/kinds.py); the scores caption also depends on whether the dot scores are
+scaled by 1/√H.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from attention_core import Trace
+from attention_core.kinds import kind
 from explorer.figures import geometry as gf
 from explorer.figures import lines, sentence, style, tables
 from explorer.figures import step as sf
@@ -56,11 +58,7 @@ def _parts(trace: Trace, t: int) -> dict:
 
 
 def _output(trace: Trace, t: int) -> dict:
-    step = trace.steps[t]
-    rows = [step.context, step.state]
-    if trace.attention_kind == "bahdanau":
-        rows.reverse()
-    return _z(np.vstack([np.asarray(v, dtype=float) for v in (*rows, step.output_input)]))
+    return _z(np.vstack([v for _, v in sf.output_rows(trace, t)]))
 
 
 def _topk(trace: Trace, t: int) -> dict:
@@ -112,11 +110,14 @@ def guess_rows(trace: Trace, t: int) -> dict:
 
 @dataclass(frozen=True)
 class Panel:
+    """A panel's title and caption are string keys, or (``kind:`` + slot) the key its attention
+    kind names for that slot (attention_core/kinds.py), so a new kind brings its own texts."""
+
     name: str
     figure: Callable[[Trace, int, str], go.Figure]
     update: Callable[[Trace, int], dict] | None  # None: the same at every step
-    titles: dict[str, str]  # attention kind -> string key
-    captions: dict[str, str] = field(default_factory=dict)  # attention kind -> string key
+    title: str
+    caption: str = ""
     reveals: bool = False  # shows the step's weights or its answer: hidden until the reveal
     # the update in a compact form computed from the panel ``derive_from`` (player_data)
     derive: Callable[[Trace, int], dict] | None = None
@@ -126,12 +127,12 @@ class Panel:
     figures_line: Callable[[Trace, str], str] | None = None
 
     def title_key(self, trace: Trace) -> str:
-        return self.titles.get(trace.attention_kind, self.titles["dot"])
+        return _key(self.title, trace)
 
     def caption_key(self, trace: Trace) -> str | None:
         if self.name == "scores" and trace.score_scale != 1.0:
             return "panel_scores_caption_dot_scaled"
-        return self.captions.get(trace.attention_kind, self.captions.get("dot"))
+        return _key(self.caption, trace) or None
 
     def table(self, trace: Trace, t: int, lang: str) -> pd.DataFrame:
         if self.own_table is not None:
@@ -139,82 +140,41 @@ class Panel:
         return tables.panel_table(trace, t, self.name, lang)
 
 
-def _panel(name, update, titles, captions=None, reveals=False, derive=None, of="") -> Panel:
-    return Panel(name, sf.BUILDERS[name], update, titles, captions or {}, reveals, derive, of)
+def _key(spec: str, trace: Trace) -> str:
+    if spec.startswith("kind:"):
+        return kind(trace.attention_kind).text(spec[5:])
+    return spec
+
+
+def _panel(name, update, title, caption="", reveals=False, derive=None, of="") -> Panel:
+    return Panel(name, sf.BUILDERS[name], update, title, caption, reveals, derive, of)
+
+
+def _bars_of(field_: str):
+    return lambda trace, t: _bars(getattr(trace.steps[t], field_))
 
 
 REGISTRY: dict[str, Panel] = {
     p.name: p
     for p in (
-        _panel(
-            "query",
-            _query,
-            {
-                "dot": "panel_query_dot",
-                "bahdanau": "panel_query_bahdanau",
-                "none": "panel_query_none",
-            },
-            {"dot": "panel_query_caption", "none": "panel_query_caption_none"},
-        ),
-        _panel("keys", None, {"dot": "panel_keys"}, {"dot": "panel_keys_caption"}),
-        _panel(
-            "query_proj",
-            _query_proj,
-            {"dot": "panel_query_proj"},
-            {"dot": "panel_query_proj_caption"},
-        ),
-        _panel("keys_proj", None, {"dot": "panel_keys_proj"}, {"dot": "panel_keys_proj_caption"}),
+        _panel("query", _query, "kind:query_title", "kind:query_caption"),
+        _panel("keys", None, "panel_keys", "panel_keys_caption"),
+        _panel("query_proj", _query_proj, "panel_query_proj", "panel_query_proj_caption"),
+        _panel("keys_proj", None, "panel_keys_proj", "panel_keys_proj_caption"),
         _panel(
             "energies",
             _energies,
-            {"dot": "panel_energies"},
-            {"dot": "panel_energies_caption"},
+            "panel_energies",
+            "panel_energies_caption",
             True,
             _energies_derived,
             "keys_proj",
         ),
-        _panel(
-            "scores",
-            lambda tr_, t: _bars(tr_.steps[t].scores),
-            {"dot": "panel_scores"},
-            {
-                "dot": "panel_scores_caption_dot",
-                "general": "panel_scores_caption_general",
-                "bahdanau": "panel_scores_caption_bahdanau",
-            },
-            True,
-        ),
-        _panel(
-            "weights",
-            lambda tr_, t: _bars(tr_.steps[t].weights),
-            {"dot": "panel_weights"},
-            {"dot": "panel_weights_caption"},
-            True,
-        ),
-        _panel(
-            "parts",
-            _parts,
-            {"dot": "panel_parts"},
-            {"dot": "panel_parts_caption"},
-            True,
-            _parts_derived,
-            "keys",
-        ),
-        _panel(
-            "context", lambda tr_, t: outline(t), {"dot": "none_title"}, {"dot": "none_caption"}
-        ),
-        _panel(
-            "output",
-            _output,
-            {
-                "dot": "panel_output_dot",
-                "bahdanau": "panel_output_bahdanau",
-                "none": "panel_output_none",
-            },
-            {"dot": "panel_output_caption", "bahdanau": "panel_output_caption_bahdanau"},
-            True,
-        ),
-        _panel("topk", _topk, {"dot": "panel_topk"}, {"dot": "panel_topk_caption"}, True),
+        _panel("scores", _bars_of("scores"), "panel_scores", "kind:scores_caption", True),
+        _panel("weights", _bars_of("weights"), "panel_weights", "panel_weights_caption", True),
+        _panel("parts", _parts, "panel_parts", "panel_parts_caption", True, _parts_derived, "keys"),
+        _panel("output", _output, "kind:output_title", "kind:output_caption", True),
+        _panel("topk", _topk, "panel_topk", "panel_topk_caption", True),
     )
 }
 
@@ -224,13 +184,13 @@ def _figures_line(space: str):
     return lambda trace, lang: tr(key, lang, **gf.geometry_fields(trace, space))
 
 
-def _geometry_panel(name: str, space: str, titles: dict, captions: dict) -> Panel:
+def _geometry_panel(name: str, space: str, title: str, caption: str) -> Panel:
     return Panel(
         name,
         lambda trace, t, lang: gf.geometry_figure(trace, t, lang, space),
         lambda trace, t: gf.geometry_update(trace, t, space),
-        titles,
-        captions,
+        title,
+        caption,
         reveals=True,
         own_table=lambda trace, t, lang: gf.geometry_table(trace, t, lang, space),
         figures_line=_figures_line(space),
@@ -241,50 +201,38 @@ def _geometry_panel(name: str, space: str, titles: dict, captions: dict) -> Pane
 VIEWS = {
     p.name: p
     for p in (
-        _geometry_panel(
-            "geometry",
-            "state",
-            {"dot": "panel_geometry"},
-            {
-                "dot": "panel_geometry_caption",
-                "general": "panel_geometry_caption_general",
-                "bahdanau": "panel_geometry_caption_bahdanau",
-            },
-        ),
+        _geometry_panel("geometry", "state", "panel_geometry", "kind:geometry_caption"),
         _geometry_panel(
             "geometry_additive",
             "additive",
-            {"dot": "panel_geometry_additive"},
-            {"dot": "panel_geometry_additive_caption"},
+            "panel_geometry_additive",
+            "panel_geometry_additive_caption",
         ),
         Panel(
             "lines",
             lines.line_figure,
             lines.line_update,
-            {"dot": "panel_lines"},
-            {"dot": "panel_lines_caption"},
+            "panel_lines",
+            "panel_lines_caption",
             reveals=True,
             own_table=lines.line_table,
         ),
     )
 }
 REGISTRY.update(VIEWS)
-_VIEWS_OF = {"bahdanau": ("geometry", "geometry_additive", "lines")}
-
-# The panel beside the attention matrix on the first screen: the step's weights, or (without
-# attention) the next-token probabilities.
-MAIN_PANEL = {"none": "topk"}
 
 
 def panels_of(trace: Trace) -> list[Panel]:
-    """The panels of a step of this trace, in reading order: the geometry and the line view
-    right after the weights, for a model with attention."""
-    names = list(sf.panel_names(trace))
-    if trace.attention_matrix is not None and "weights" in names:
+    """The panels of a step of this trace, in its kind's reading order: the geometry and the
+    line view right after the weights, for a model with attention."""
+    record = kind(trace.attention_kind)
+    names = list(record.panels)
+    if record.has_attention and "weights" in names:
         at = names.index("weights") + 1
-        names[at:at] = _VIEWS_OF.get(trace.attention_kind, ("geometry", "lines"))
+        names[at:at] = record.views
     return [REGISTRY[name] for name in names]
 
 
 def main_panel(trace: Trace) -> str:
-    return MAIN_PANEL.get(trace.attention_kind, "weights")
+    """The panel beside the attention matrix on the first screen (its kind says which)."""
+    return kind(trace.attention_kind).main_panel
