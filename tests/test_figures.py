@@ -11,6 +11,7 @@ import json
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from attention_core import decode
@@ -256,7 +257,7 @@ def test_every_figure_builds(translators, kind, lang, mode):
         for fig in _all_figures(trace, t, lang):
             assert fig.to_json()
         for name, frame in tables.step_tables(trace, t, lang).items():
-            assert len(frame) > 0, name
+            assert len(pd.DataFrame(frame)) > 0, name
         latex = equations.step_equations(trace, t)
         assert latex and all(isinstance(s, str) and s for _, s in latex)
 

@@ -27,6 +27,7 @@ import string
 from functools import cache
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, assume, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
@@ -350,7 +351,7 @@ def check_tables(trace: Trace, t: int, lang: str, panels) -> None:
     frame = tables.attention_table(trace, lang)
     assert len(frame) == len(trace.steps)
     for name in panels:
-        assert len(tables.panel_table(trace, t, name, lang)) > 0, name
+        assert len(pd.DataFrame(tables.panel_table(trace, t, name, lang))) > 0, name
     if trace.mode == "beam":
         assert len(tables.hypotheses_table(trace, lang)) == len(trace.hypotheses)
     text = tables.attention_csv(trace)

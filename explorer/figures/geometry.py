@@ -15,7 +15,6 @@ from __future__ import annotations
 import weakref
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 
 from attention_core import Trace
@@ -180,17 +179,15 @@ def geometry_fields(trace: Trace, space: str = "state") -> dict:
     }
 
 
-def geometry_table(trace: Trace, t: int, lang: str, space: str = "state") -> pd.DataFrame:
+def geometry_table(trace: Trace, t: int, lang: str, space: str = "state") -> dict:
     """The points of step t: every key with its weight, then the query and the context."""
     g = geometry_of(trace, space)
     names = [f"{i + 1}:{token_text(tok)}" for i, tok in enumerate(trace.source_tokens)]
     rows = names + [g.query_name, "a_t"]
     points = np.vstack([g.keys, g.queries[t][None, :], g.contexts[t][None, :]])
-    return pd.DataFrame(
-        {
-            tr("col_point", lang): rows,
-            "x": points[:, 0],
-            "y": points[:, 1],
-            tr("col_weight", lang): np.append(g.weights[t], [np.nan, np.nan]),
-        }
-    )
+    return {  # (tables.Columns)
+        tr("col_point", lang): rows,
+        "x": points[:, 0],
+        "y": points[:, 1],
+        tr("col_weight", lang): np.append(g.weights[t], [np.nan, np.nan]),
+    }

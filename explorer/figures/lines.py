@@ -8,7 +8,7 @@ figure's ``meta.lines_of``). Every token is escaped (``style.token_html``).
 
 from __future__ import annotations
 
-import pandas as pd
+import numpy as np
 import plotly.graph_objects as go
 
 from attention_core import Trace
@@ -155,16 +155,14 @@ def line_update(trace: Trace, t: int) -> dict:
     return {"data": data}
 
 
-def line_table(trace: Trace, t: int, lang: str) -> pd.DataFrame:
+def line_table(trace: Trace, t: int, lang: str) -> dict:
     """The lines drawn at step t: output step and token, source position and token, weight."""
     rows = geo.line_view(trace, t).lines
-    return pd.DataFrame(
-        {
-            tr("col_step", lang): [ln.output + 1 for ln in rows],
-            tr("col_output_token", lang): [token_text(trace.steps[ln.output].token) for ln in rows],
-            tr("col_token", lang): [
-                f"{ln.source + 1}:{token_text(trace.source_tokens[ln.source])}" for ln in rows
-            ],
-            tr("col_weight", lang): [ln.weight for ln in rows],
-        }
-    )
+    return {  # (tables.Columns)
+        tr("col_step", lang): [ln.output + 1 for ln in rows],
+        tr("col_output_token", lang): [token_text(trace.steps[ln.output].token) for ln in rows],
+        tr("col_token", lang): [
+            f"{ln.source + 1}:{token_text(trace.source_tokens[ln.source])}" for ln in rows
+        ],
+        tr("col_weight", lang): np.array([ln.weight for ln in rows], dtype=float),
+    }

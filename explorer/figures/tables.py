@@ -1,5 +1,9 @@
-"""Tables: the numbers behind every figure as pandas DataFrames (the accessible alternative),
-and the CSV download of the attention matrix. Pure: no Streamlit.
+"""Tables: the numbers behind every figure (the accessible alternative), and the CSV download of
+the attention matrix. Pure: no Streamlit.
+
+A step's panel tables are ``Columns``, plain ordered dicts (column name -> values) that the step
+player ships as they are: building a pandas DataFrame for each panel at every step was half the
+cost of designing a sentence (benchmarks/design.py). ``pd.DataFrame(columns)`` makes one.
 
 Tokens appear as plain text (a space as "␣"); st.dataframe never interprets them.
 """
@@ -18,41 +22,42 @@ from explorer.strings import HYPOTHESIS_KEYS, METRIC_KEYS, MODEL_STATUS_KEYS, TE
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
-def _by_source(trace: Trace, lang: str) -> pd.DataFrame:
+Columns = dict  # column name -> a list or 1-D array of values, all of one length
+
+
+def _by_source(trace: Trace, lang: str) -> Columns:
     """One row per source token: position (from 1), token, known."""
-    return pd.DataFrame(
-        {
-            tr("col_position", lang): range(1, len(trace.source_tokens) + 1),
-            tr("col_token", lang): [token_text(t) for t in trace.source_tokens],
-            tr("col_known", lang): [tr("no" if oov else "yes", lang) for oov in trace.source_oov],
-        }
-    )
+    return {
+        tr("col_position", lang): list(range(1, len(trace.source_tokens) + 1)),
+        tr("col_token", lang): [token_text(t) for t in trace.source_tokens],
+        tr("col_known", lang): [tr("no" if oov else "yes", lang) for oov in trace.source_oov],
+    }
 
 
-def _by_unit(trace: Trace, lang: str, values, extra: dict | None = None) -> pd.DataFrame:
+def _by_unit(trace: Trace, lang: str, values, extra: dict | None = None) -> Columns:
     """One row per hidden unit, one column per source token ("position:token", unique even for
     repeated tokens): each column is that token's vector. Narrow on purpose: st.dataframe
     converts a table column by column, and 256 columns per table cost the server more than the
     rest of a step's run (py-spy, benchmarks/load_ws.py)."""
     values = np.asarray(values, dtype=float)  # (S, H)
-    data = {tr("col_unit", lang): range(values.shape[1])}
+    data = {tr("col_unit", lang): np.arange(values.shape[1])}
     for i, token in enumerate(trace.source_tokens):
         data[f"{i + 1}:{token_text(token)}"] = values[i]
     for name, vector in (extra or {}).items():
         data[name] = np.asarray(vector, dtype=float)
-    return pd.DataFrame(data)
+    return data
 
 
-def _long(columns: dict[str, np.ndarray], lang: str) -> pd.DataFrame:
+def _long(columns: dict[str, np.ndarray], lang: str) -> Columns:
     """One row per hidden unit, one column per vector."""
     size = len(next(iter(columns.values())))
-    data = {tr("col_unit", lang): range(size)}
+    data = {tr("col_unit", lang): np.arange(size)}
     data.update({name: np.asarray(v, dtype=float) for name, v in columns.items()})
-    return pd.DataFrame(data)
+    return data
 
 
 def source_table(trace: Trace, lang: str) -> pd.DataFrame:
-    return _by_source(trace, lang)
+    return pd.DataFrame(_by_source(trace, lang))
 
 
 def attention_table(trace: Trace, lang: str) -> pd.DataFrame:
@@ -108,7 +113,7 @@ def hypotheses_table(trace: Trace, lang: str) -> pd.DataFrame:
 _TABLE_SYMBOL = {"s~_t": "s̃_t"}
 
 
-def panel_table(trace: Trace, t: int, name: str, lang: str) -> pd.DataFrame:
+def panel_table(trace: Trace, t: int, name: str, lang: str) -> Columns:
     """The numbers of one step's figure ``name`` (a panel its attention kind lists)."""
     step = trace.steps[t]
     if name == "query":
@@ -134,20 +139,18 @@ def panel_table(trace: Trace, t: int, name: str, lang: str) -> pd.DataFrame:
     if name == "output":  # in the figure's order (its kind's)
         return _long({_TABLE_SYMBOL.get(s, s): v for s, v in output_rows(trace, t)}, lang)
     if name == "topk":
-        return pd.DataFrame(
-            {
-                tr("col_rank", lang): range(1, len(step.top_k) + 1),
-                tr("col_token", lang): [token_text(tok) for tok, _ in step.top_k],
-                tr("col_probability", lang): [float(p) for _, p in step.top_k],
-                tr("col_emitted", lang): [
-                    tr("yes" if tok == step.token else "no", lang) for tok, _ in step.top_k
-                ],
-            }
-        )
+        return {
+            tr("col_rank", lang): list(range(1, len(step.top_k) + 1)),
+            tr("col_token", lang): [token_text(tok) for tok, _ in step.top_k],
+            tr("col_probability", lang): np.array([float(p) for _, p in step.top_k]),
+            tr("col_emitted", lang): [
+                tr("yes" if tok == step.token else "no", lang) for tok, _ in step.top_k
+            ],
+        }
     raise ValueError(f"unknown panel {name!r}")
 
 
-def step_tables(trace: Trace, t: int, lang: str) -> dict[str, pd.DataFrame]:
+def step_tables(trace: Trace, t: int, lang: str) -> dict[str, Columns]:
     return {name: panel_table(trace, t, name, lang) for name in panel_names(trace)}
 
 

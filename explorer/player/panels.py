@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 
 from attention_core import Trace
@@ -123,7 +122,7 @@ class Panel:
     derive: Callable[[Trace, int], dict] | None = None
     derive_from: str = ""
     # a table of its own (else tables.panel_table), and measured figures after the caption
-    own_table: Callable[[Trace, int, str], pd.DataFrame] | None = None
+    own_table: Callable[[Trace, int, str], dict] | None = None  # (tables.Columns)
     figures_line: Callable[[Trace, str], str] | None = None
 
     def title_key(self, trace: Trace) -> str:
@@ -134,7 +133,7 @@ class Panel:
             return "panel_scores_caption_dot_scaled"
         return _key(self.caption, trace) or None
 
-    def table(self, trace: Trace, t: int, lang: str) -> pd.DataFrame:
+    def table(self, trace: Trace, t: int, lang: str) -> dict:
         if self.own_table is not None:
             return self.own_table(trace, t, lang)
         return tables.panel_table(trace, t, self.name, lang)

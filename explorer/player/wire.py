@@ -171,12 +171,15 @@ def _reference(values: np.ndarray, z: np.ndarray | None):
     return None
 
 
-def table_dict(frame, z: np.ndarray | None = None) -> dict:
-    """A table by columns: numbers as float32 typed arrays (or a reference to the figure's z,
-    when they are one of its rows or columns), other cells as text."""
+def table_dict(table, z: np.ndarray | None = None) -> dict:
+    """A table (column name -> values, or a DataFrame) by columns: numbers as float32 typed
+    arrays (or a reference to the figure's z, when they are one of its rows or columns), other
+    cells as text."""
+    if not isinstance(table, dict):  # a DataFrame
+        table = {name: table[name].to_numpy() for name in table.columns}
     columns = []
-    for name in frame.columns:
-        values = frame[name].to_numpy()
+    for values in table.values():
+        values = np.asarray(values)
         if values.dtype.kind == "f":
             values = values.astype(np.float32)
             columns.append(_reference(values, z) or encode(values))
@@ -184,7 +187,7 @@ def table_dict(frame, z: np.ndarray | None = None) -> dict:
             columns.append(
                 [str(v) if not isinstance(v, (int, np.integer)) else int(v) for v in values]
             )
-    return {"columns": [str(c) for c in frame.columns], "cells": columns}
+    return {"columns": [str(c) for c in table], "cells": columns}
 
 
 def table_at(spec: dict, t: int, z: np.ndarray | None = None) -> dict:
