@@ -11,6 +11,7 @@ import pytest
 from attention_core import decode
 from explorer.figures import beam as bf
 from explorer.figures import sentence, style
+from explorer.figures.plain import as_go
 from explorer.strings import STRINGS
 from support.translators import make_translator
 
@@ -173,7 +174,7 @@ def test_hypothesis_trace_draws_like_any_trace(translators):
         assert one.steps == h.steps and one.output_tokens == h.tokens
         assert one.output_text == "".join(h.tokens)
         assert one.attention_matrix.shape == (len(h.steps), len(trace.source_tokens))
-        heat = sentence.attention_heatmap(one, len(h.steps) - 1, "en")
+        heat = as_go(sentence.attention_heatmap(one, len(h.steps) - 1, "en"))
         assert len(heat.data[0].z) == len(h.steps)
     assert bf.hypothesis_trace(trace, 0).output_tokens == trace.output_tokens  # best first
 

@@ -6,6 +6,7 @@ import plotly.colors as pc
 
 from attention_core import decode
 from explorer.figures import compare as cf
+from explorer.figures.plain import as_go
 from explorer.strings import tr
 from support.translators import make_translator
 
@@ -20,7 +21,7 @@ def test_difference_colours_match_the_caption():
     """Positive cells (A looks more) are drawn blue, negative ones (B looks more) red."""
     a = decode(make_translator("dot", "dates", seed=0), "5 March 2024")
     b = decode(make_translator("bahdanau", "dates", seed=1), "5 March 2024")
-    heatmap = cf.difference_figure(a, b, 0, "en").data[0]
+    heatmap = as_go(cf.difference_figure(a, b, 0, "en")).data[0]
     assert (heatmap.zmin, heatmap.zmax) == (-1, 1)
     scale = heatmap.colorscale
     low, high = _rgb(scale[0][1]), _rgb(scale[-1][1])

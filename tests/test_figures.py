@@ -12,12 +12,14 @@ import re
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from attention_core import decode
 from explorer import catalog
 from explorer.figures import lines, sentence, style, tables
 from explorer.figures import step as sf
+from explorer.figures.plain import as_go
 from explorer.numbers import equations, inputs
 from support.translators import make_translator
 
@@ -48,8 +50,11 @@ def _hostile_trace(translators, kind):
 
 
 def _all_figures(trace, t, lang="en"):
-    figs = [sentence.attention_heatmap(trace, t, lang), sentence.timeline_figure(trace, t, lang)]
-    return figs + [fig for _, fig in sf.step_figures(trace, t, lang)]
+    figs = [
+        as_go(sentence.attention_heatmap(trace, t, lang)),
+        as_go(sentence.timeline_figure(trace, t, lang)),
+    ]
+    return figs + [as_go(fig) for _, fig in sf.step_figures(trace, t, lang)]
 
 
 def _visible_text(fig) -> str:
@@ -66,12 +71,12 @@ def _visible_text(fig) -> str:
 def test_repeated_date_tokens_keep_one_column_each(translators, kind):
     trace = _trace(translators, kind, "05.05.05")
     assert trace.source_tokens == list("05.05.05")
-    fig = sentence.attention_heatmap(trace, 0, "en")
+    fig = as_go(sentence.attention_heatmap(trace, 0, "en"))
     assert len(fig.layout.xaxis.tickvals) == len(trace.source_tokens) == 8
     assert len(fig.layout.xaxis.ticktext) == 8
     assert np.shape(fig.data[0].z) == (len(trace.steps), 8)
     for name in ("keys", "scores", "weights"):
-        sub = sf.BUILDERS[name](trace, 0, "en")
+        sub = as_go(sf.BUILDERS[name](trace, 0, "en"))
         axis = sub.layout.yaxis if name == "keys" else sub.layout.xaxis
         assert len(axis.tickvals) == 8, name
 
@@ -80,11 +85,11 @@ def test_repeated_date_tokens_keep_one_column_each(translators, kind):
 def test_repeated_words_keep_one_column_each(kind):
     trace = decode(make_translator(kind, task="fra-eng"), "the the the", complete=False)
     assert trace.source_tokens == ["the", "the", "the"]
-    keys = sf.keys_figure(trace, 0, "en")
+    keys = as_go(sf.keys_figure(trace, 0, "en"))
     assert list(keys.layout.yaxis.tickvals) == [0, 1, 2]
     assert list(keys.layout.yaxis.ticktext) == ["the"] * 3
     if kind != "none":
-        heat = sentence.attention_heatmap(trace, 0, "en")
+        heat = as_go(sentence.attention_heatmap(trace, 0, "en"))
         assert list(heat.layout.xaxis.tickvals) == [0, 1, 2]
         # output tokens repeat too ("0" in dates, "le" in French): one row per step
         assert len(heat.layout.yaxis.tickvals) == len(trace.steps)
@@ -104,7 +109,7 @@ def test_token_html():
 @pytest.mark.parametrize("kind", KINDS)
 def test_hostile_tokens_are_escaped_everywhere(translators, kind):
     trace = _hostile_trace(translators, kind)
-    heat = sentence.attention_heatmap(trace, 1, "en")
+    heat = as_go(sentence.attention_heatmap(trace, 1, "en"))
     if kind != "none":
         ticks = [re.sub(r"<span[^>]*>|</span>", "", t) for t in heat.layout.xaxis.ticktext]
         assert ticks[:4] == ["&lt;b&gt;x&lt;/b&gt;", "&amp;amp;", "&lt;unk&gt;", "␣"]
@@ -115,7 +120,7 @@ def test_hostile_tokens_are_escaped_everywhere(translators, kind):
         text = _visible_text(fig)
         for raw in ("<b>x", "<unk>", "<eos>", "<a href", '&amp;"', "&amp;,"):
             assert raw not in text, (raw, text[:300])
-    topk = sf.topk_figure(trace, 1, "en")
+    topk = as_go(sf.topk_figure(trace, 1, "en"))
     assert topk.layout.yaxis.ticktext[0] == "&amp;amp;"
     assert topk.data[0].customdata[0] == "&amp;amp;"
 
@@ -134,11 +139,11 @@ def test_unknown_tokens_are_marked(translators):
 @pytest.mark.parametrize("kind", ("dot", "bahdanau"))
 def test_heatmap_is_the_attention_matrix_with_a_fixed_scale(translators, kind):
     trace = _trace(translators, kind)
-    fig = sentence.attention_heatmap(trace, 2, "en")
+    fig = as_go(sentence.attention_heatmap(trace, 2, "en"))
     heat = fig.data[0]
     np.testing.assert_allclose(np.array(heat.z), trace.attention_matrix, rtol=0, atol=1e-7)
     assert (heat.zmin, heat.zmax) == (0.0, 1.0)
-    assert heat.colorscale == sf.go.Heatmap(colorscale=style.WEIGHTS_SCALE).colorscale
+    assert heat.colorscale == go.Heatmap(colorscale="Viridis").colorscale  # Plotly's own stops
     assert heat.colorbar.title.text
     (shape,) = fig.layout.shapes
     assert (shape.y0, shape.y1) == (1.5, 2.5)  # the current step is outlined
@@ -150,8 +155,8 @@ def test_presenter_mode_adds_no_colour_bar(translators):
     colour bar once any of its attributes is set)."""
     trace = _trace(translators, "dot", "2024-03-05")
     for build in (lines.line_figure, sf.topk_figure, sf.weights_figure):
-        plain = json.loads(build(trace, 0, "en").to_json())["data"]
-        big = json.loads(style.presenter(build(trace, 0, "en")).to_json())["data"]
+        plain = json.loads(as_go(build(trace, 0, "en")).to_json())["data"]
+        big = json.loads(style.presenter(as_go(build(trace, 0, "en"))).to_json())["data"]
         had = ["colorbar" in d.get("marker", {}) for d in plain]
         assert ["colorbar" in d.get("marker", {}) for d in big] == had, build.__name__
 
@@ -159,21 +164,21 @@ def test_presenter_mode_adds_no_colour_bar(translators):
 def test_line_view_labels_alternate_when_many(translators):
     """Seven or more tokens in a row: their labels alternate outside and inside the two rows
     (they overlapped in a narrow panel); a few tokens keep theirs outside."""
-    fig = lines.line_figure(_trace(translators, "dot", "Tuesday, March 5, 2024"), 0, "en")
+    fig = as_go(lines.line_figure(_trace(translators, "dot", "Tuesday, March 5, 2024"), 0, "en"))
     source = fig.data[0].textposition
     assert list(source[:3]) == ["top center", "bottom center", "top center"]
     few = _trace(translators, "dot", "2024")
     assert len(few.source_tokens) < lines.STAGGER_FROM
-    assert lines.line_figure(few, 0, "en").data[0].textposition == "top center"
+    assert as_go(lines.line_figure(few, 0, "en")).data[0].textposition == "top center"
 
 
 def test_bars_carry_value_labels_only_while_they_fit(translators):
     short = _trace(translators, "dot", "2024-03-05")  # 10 source characters
     long_ = _trace(translators, "dot", "Tuesday, March 5, 2024")  # 22
     assert len(short.source_tokens) <= style.MAX_BAR_LABELS < len(long_.source_tokens)
-    assert sf.weights_figure(short, 0, "en").data[0].texttemplate
-    assert sf.weights_figure(long_, 0, "en").data[0].texttemplate is None
-    assert sf.scores_figure(long_, 0, "en").data[0].texttemplate is None
+    assert as_go(sf.weights_figure(short, 0, "en")).data[0].texttemplate
+    assert as_go(sf.weights_figure(long_, 0, "en")).data[0].texttemplate is None
+    assert as_go(sf.scores_figure(long_, 0, "en")).data[0].texttemplate is None
 
 
 @pytest.mark.parametrize("kind", ("dot", "bahdanau"))
@@ -181,45 +186,45 @@ def test_step_values_match_the_trace(translators, kind):
     trace = _trace(translators, kind)
     t = 3
     step = trace.steps[t]
-    weights = sf.weights_figure(trace, t, "en")
+    weights = as_go(sf.weights_figure(trace, t, "en"))
     np.testing.assert_allclose(weights.data[0].y, step.weights, atol=1e-7)
     assert list(weights.layout.yaxis.range) == [0.0, 1.05]
     marker = weights.data[0].marker
     assert (marker.cmin, marker.cmax) == (0.0, 1.0)
-    scores = sf.scores_figure(trace, t, "en")
+    scores = as_go(sf.scores_figure(trace, t, "en"))
     np.testing.assert_allclose(scores.data[0].y, step.scores, atol=1e-6)
     assert scores.data[0].marker.cmin == -scores.data[0].marker.cmax  # symmetric around 0
-    parts = sf.parts_figure(trace, t, "en")
+    parts = as_go(sf.parts_figure(trace, t, "en"))
     z = np.array(parts.data[0].z)
     np.testing.assert_allclose(z[:-1].sum(axis=0), step.context, atol=1e-5)  # Σ α_i h_i = a_t
     np.testing.assert_allclose(z[-1], step.context, atol=1e-7)
-    query = sf.query_figure(trace, t, "en")
+    query = as_go(sf.query_figure(trace, t, "en"))
     np.testing.assert_allclose(np.array(query.data[0].z)[0], step.query, atol=1e-7)
-    topk = sf.topk_figure(trace, t, "en")
+    topk = as_go(sf.topk_figure(trace, t, "en"))
     np.testing.assert_allclose(topk.data[0].x, [p for _, p in step.top_k], atol=1e-7)
 
 
 def test_diverging_limits_hold_for_the_whole_trace(translators):
     trace = _trace(translators, "dot")
-    limits = {sf.query_figure(trace, t, "en").data[0].zmax for t in range(len(trace.steps))}
+    limits = {as_go(sf.query_figure(trace, t, "en")).data[0].zmax for t in range(len(trace.steps))}
     assert len(limits) == 1
-    heat = sf.query_figure(trace, 0, "en").data[0]
+    heat = as_go(sf.query_figure(trace, 0, "en")).data[0]
     assert heat.zmin == -heat.zmax and heat.colorscale
 
 
 def test_bahdanau_energies_are_fixed_to_minus_one_one(translators):
     trace = _trace(translators, "bahdanau")
-    heat = sf.energies_figure(trace, 1, "en").data[0]
+    heat = as_go(sf.energies_figure(trace, 1, "en")).data[0]
     assert (heat.zmin, heat.zmax) == (-1.0, 1.0)
     np.testing.assert_allclose(np.array(heat.z), trace.steps[1].energies, atol=1e-7)
-    proj = sf.keys_proj_figure(trace, 1, "en").data[0]
+    proj = as_go(sf.keys_proj_figure(trace, 1, "en")).data[0]
     np.testing.assert_allclose(np.array(proj.z), trace.keys_proj, atol=1e-7)
 
 
 def test_no_attention_shows_the_same_context_at_every_step(translators):
     trace = _trace(translators, "none")
     assert trace.attention_matrix is None
-    fig = sentence.attention_heatmap(trace, 1, "en")
+    fig = as_go(sentence.attention_heatmap(trace, 1, "en"))
     z = np.array(fig.data[0].z)
     assert z.shape == (len(trace.steps), trace.keys.shape[1])
     np.testing.assert_allclose(z, np.broadcast_to(z[0], z.shape), atol=0)
@@ -232,7 +237,7 @@ def test_no_attention_shows_the_same_context_at_every_step(translators):
 
 def test_timeline_outlines_the_query(translators):
     def query_box(kind):
-        fig = sentence.timeline_figure(_trace(translators, kind), 0, "en")
+        fig = as_go(sentence.timeline_figure(_trace(translators, kind), 0, "en"))
         scatter = fig.data[0]
         return [text for text, c in zip(scatter.text, scatter.marker.color) if c == style.CHOSEN]
 
@@ -333,8 +338,8 @@ def test_presenter_mode_scales_every_label(translators, kind):
         return out
 
     for build in (sentence.attention_heatmap, sf.weights_figure, sentence.timeline_figure):
-        small = sizes(build(trace, 1, "en"))
-        big = style.presenter(build(trace, 1, "en"))
+        small = sizes(as_go(build(trace, 1, "en")))
+        big = style.presenter(as_go(build(trace, 1, "en")))
         large = sizes(big)
         assert len(large) == len(small) > 2, build.__name__
         assert all(b >= 1.4 * a for a, b in zip(small, large)), (build.__name__, small, large)

@@ -12,6 +12,7 @@ from attention_core import decode
 from attention_core import geometry as geo
 from explorer.figures import geometry as gf
 from explorer.figures import lines as lf
+from explorer.figures.plain import as_go
 from explorer.player import data as player_data
 from explorer.player import panels
 from support.translators import make_translator
@@ -26,7 +27,7 @@ def test_the_geometry_draws_keys_query_and_context_of_every_step(kind):
     for space in spaces:
         g = gf.geometry_of(trace, space)
         for t in range(len(trace.steps)):
-            fig = gf.geometry_figure(trace, t, "en", space)
+            fig = as_go(gf.geometry_figure(trace, t, "en", space))
             keys, path, arrow, context = fig.data[:4]
             np.testing.assert_allclose(np.c_[keys.x, keys.y], g.keys)
             np.testing.assert_allclose(keys.marker.color, trace.steps[t].weights, rtol=1e-6)
@@ -57,7 +58,7 @@ def test_the_line_view_draws_one_line_per_pair_over_the_threshold(kind):
     matrix = trace.attention_matrix
     every = geo.line_view(trace, None).lines
     for t in range(len(trace.steps)):
-        fig = lf.line_figure(trace, t, "en")
+        fig = as_go(lf.line_figure(trace, t, "en"))
         lines = fig.data[2:]
         assert len(lines) == len(every)
         shown = [(ln, d) for ln, d in zip(every, lines) if d.visible]
@@ -70,10 +71,10 @@ def test_the_line_view_draws_one_line_per_pair_over_the_threshold(kind):
 
 def test_repeated_tokens_stay_separate_and_are_escaped():
     trace = decode(make_translator("dot"), "<b>5</b> 5 5")
-    fig = lf.line_figure(trace, 0, "en")
+    fig = as_go(lf.line_figure(trace, 0, "en"))
     xs = list(fig.data[0].x)
     assert len(set(xs)) == len(trace.source_tokens)  # every position its own point
-    for figure in (fig, gf.geometry_figure(trace, 0, "en")):
+    for figure in (fig, as_go(gf.geometry_figure(trace, 0, "en"))):
         dumped = json.dumps(figure.to_plotly_json(), default=str)
         assert "<b>" not in dumped and "&lt;" in dumped
 

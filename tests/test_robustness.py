@@ -36,6 +36,7 @@ from attention_core import MAX_BEAM, MAX_INPUT_CHARS, InputError, Trace, decode
 from attention_core.vocab import EOS, SOS
 from explorer.figures import sentence, style, tables
 from explorer.figures import step as sf
+from explorer.figures.plain import as_go
 from explorer.numbers import equations, inputs
 from explorer.strings import ERROR_KEYS, error_message, tr
 from support.translators import FRA_ENG_WORDS, make_translator
@@ -318,23 +319,23 @@ def check_figures(trace: Trace, t: int, lang: str, panels=None) -> None:
     S, T = len(trace.source_tokens), len(trace.steps)
     escaped = [style.token_html(tok) for tok in trace.source_tokens]
     assert all("<" not in label for label in escaped)
-    heat = sentence.attention_heatmap(trace, t, lang)
+    heat = as_go(sentence.attention_heatmap(trace, t, lang))
     if trace.attention_matrix is not None:  # one column per source token, repeats included
         assert list(heat.layout.xaxis.tickvals) == list(range(S))
         assert _plain_labels(heat.layout.xaxis.ticktext) == escaped
         assert np.shape(heat.data[0].z) == (T, S)
         assert [cell[0] for cell in heat.data[0].customdata[0]] == escaped
     else:  # the no-attention model draws its contexts; the keys figure has a row per token
-        keys = sf.keys_figure(trace, t, lang)
+        keys = as_go(sf.keys_figure(trace, t, lang))
         assert list(keys.layout.yaxis.tickvals) == list(range(S))
         assert _plain_labels(keys.layout.yaxis.ticktext) == escaped
     assert len(heat.layout.yaxis.tickvals) == T  # one row per step, repeated outputs included
     assert list(heat.layout.yaxis.ticktext) == [style.token_html(s.token) for s in trace.steps]
     built = [("heatmap", heat)]
     if panels is None:  # the timeline shows no token: it depends on the kind and language only
-        built.append(("timeline", sentence.timeline_figure(trace, t, lang)))
+        built.append(("timeline", as_go(sentence.timeline_figure(trace, t, lang))))
     names = sf.panel_names(trace) if panels is None else panels
-    built += [(name, sf.BUILDERS[name](trace, t, lang)) for name in names]
+    built += [(name, as_go(sf.BUILDERS[name](trace, t, lang))) for name in names]
     for name, fig in built:
         check_no_raw_markup(fig, name)
         if name in ("scores", "weights"):

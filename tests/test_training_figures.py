@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from explorer.figures import training as tf
+from explorer.figures.plain import as_go
 from explorer.figures.style import token_html
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +45,7 @@ def test_probe_matrix_is_the_recorded_attention():
     for k, record in enumerate(config["history"]):
         for raw in record["probes"]:
             probe = tf.probe_at(history, k, raw["source"])
-            fig = tf.probe_figure(probe, "en")
+            fig = as_go(tf.probe_figure(probe, "en"))
             z = np.array(fig.data[0].z, dtype=float)
             assert np.allclose(z, np.array(raw["attention"]), atol=1e-6)
             assert list(fig.layout.xaxis.ticktext) == [token_html(t) for t in raw["source_tokens"]]
@@ -112,6 +113,6 @@ def test_tokens_are_escaped():
         "output_tokens": ["<i>"],
         "attention": np.array([[1.0, 0.0], [0.0, 1.0]]),
     }
-    fig = tf.probe_figure(probe, "en")
+    fig = as_go(tf.probe_figure(probe, "en"))
     assert list(fig.layout.xaxis.ticktext) == ["&lt;b&gt;", "&amp;"]
     assert list(fig.layout.yaxis.ticktext)[0] == "&lt;i&gt;"

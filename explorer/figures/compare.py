@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from attention_core import Trace
 from explorer.figures.matrix import matrix_figure
+from explorer.figures.plain import Fig
 from explorer.figures.style import (
     HIGHLIGHT,
     LEGEND_ON_TOP,
@@ -43,7 +44,7 @@ def difference_rows(a: Trace, b: Trace) -> list[str]:
     ]
 
 
-def difference_figure(a: Trace, b: Trace, t: int, lang: str) -> go.Figure:
+def difference_figure(a: Trace, b: Trace, t: int, lang: str) -> Fig:
     """A's weights minus B's over the steps both have, on a fixed -1..1 diverging scale."""
     diff = alignment.difference(a.attention_matrix, b.attention_matrix)
     fig = matrix_figure(

@@ -12,13 +12,12 @@ picture in the additive space (W_b s_{t-1}, W_c h_i). Every token is escaped
 
 from __future__ import annotations
 
-import weakref
-
 import numpy as np
-import plotly.graph_objects as go
 
 from attention_core import Trace
 from attention_core import geometry as geo
+from explorer.figures.per_trace import once
+from explorer.figures.plain import Fig, new_trace
 from explorer.figures.style import (
     CHOSEN,
     LEGEND_ON_TOP,
@@ -30,25 +29,16 @@ from explorer.figures.style import (
 )
 from explorer.strings import tr
 
-# id(trace) -> (a weak reference to it, {space: Geometry}); the entry goes with the trace
-_CACHE: dict[int, tuple[weakref.ref, dict]] = {}
 QUERY = "#0072B2"  # the query arrow and its path (Okabe-Ito blue)
 
 
 def geometry_of(trace: Trace, space: str) -> geo.Geometry:
     """The sentence's projection (computed once per trace): "state" or "additive"."""
-    key = id(trace)
-    held = _CACHE.get(key)
-    if held is None or held[0]() is not trace:
-        held = (weakref.ref(trace, lambda _ref, k=key: _CACHE.pop(k, None)), {})
-        _CACHE[key] = held
-    found = held[1]
-    if space not in found:
-        if space == "additive":
-            found[space] = geo.additive_geometry(trace, v_a=trace.score_vector)
-        else:
-            found[space] = geo.state_geometry(trace)
-    return found[space]
+    if space == "additive":
+        return once(
+            trace, "geometry_additive", lambda: geo.additive_geometry(trace, v_a=trace.score_vector)
+        )
+    return once(trace, "geometry_state", lambda: geo.state_geometry(trace))
 
 
 def _sizes(weights) -> list[float]:
@@ -72,7 +62,7 @@ def _names(g: geo.Geometry) -> tuple[str, str]:
     return html[g.key_name], html[g.query_name]
 
 
-def geometry_figure(trace: Trace, t: int, lang: str, space: str = "state") -> go.Figure:
+def geometry_figure(trace: Trace, t: int, lang: str, space: str = "state") -> Fig:
     """Keys, query arrow, query path and context of step t in the sentence's 2-D projection."""
     g = geometry_of(trace, space)
     key_name, query_name = _names(g)
@@ -81,9 +71,10 @@ def geometry_figure(trace: Trace, t: int, lang: str, space: str = "state") -> go
     every = np.vstack([g.keys, g.queries, g.contexts, g.origin[None, :]])  # fixed axes
     x_range, y_range = _range(every)
     q, o, c = g.queries[t], g.origin, g.contexts[t]
-    fig = go.Figure()
+    fig = Fig()
     fig.add_trace(
-        go.Scatter(  # 0: the keys
+        new_trace(
+            "scatter",  # 0: the keys
             x=g.keys[:, 0].tolist(),
             y=g.keys[:, 1].tolist(),
             mode="markers+text",
@@ -106,7 +97,8 @@ def geometry_figure(trace: Trace, t: int, lang: str, space: str = "state") -> go
         )
     )
     fig.add_trace(
-        go.Scatter(  # 1: the path of the queries so far
+        new_trace(
+            "scatter",  # 1: the path of the queries so far
             x=g.queries[: t + 1, 0].tolist(),
             y=g.queries[: t + 1, 1].tolist(),
             mode="lines+markers",
@@ -118,7 +110,8 @@ def geometry_figure(trace: Trace, t: int, lang: str, space: str = "state") -> go
         )
     )
     fig.add_trace(
-        go.Scatter(  # 2: the query arrow, from where the origin lands
+        new_trace(
+            "scatter",  # 2: the query arrow, from where the origin lands
             x=[float(o[0]), float(q[0])],
             y=[float(o[1]), float(q[1])],
             mode="lines+markers",
@@ -131,7 +124,8 @@ def geometry_figure(trace: Trace, t: int, lang: str, space: str = "state") -> go
         )
     )
     fig.add_trace(
-        go.Scatter(  # 3: the context vector, the weighted mean of the keys
+        new_trace(
+            "scatter",  # 3: the context vector, the weighted mean of the keys
             x=[float(c[0])],
             y=[float(c[1])],
             mode="markers",

@@ -9,10 +9,11 @@ figure's ``meta.lines_of``). Every token is escaped (``style.token_html``).
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from attention_core import Trace
 from attention_core import geometry as geo
+from explorer.figures.per_trace import once
+from explorer.figures.plain import Fig, new_trace
 from explorer.figures.style import (
     BAR,
     HIGHLIGHT,
@@ -25,7 +26,8 @@ from explorer.strings import tr
 
 
 def _every_line(trace: Trace) -> tuple[geo.Line, ...]:
-    return geo.line_view(trace, None).lines  # each pair over the threshold, at any step
+    # each pair over the threshold, at any step
+    return once(trace, "lines", lambda: geo.line_view(trace, None).lines)
 
 
 def _xs(n: int) -> list[float]:
@@ -45,15 +47,16 @@ def _positions(n: int, outside: str) -> str | list[str]:
     return [f"{outside if i % 2 == 0 else inside} center" for i in range(n)]
 
 
-def line_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def line_figure(trace: Trace, t: int, lang: str) -> Fig:
     """Source tokens (top) and output tokens (bottom), a line per pair with weight >= the
     threshold up to step t; one trace per line so each has its own width and opacity."""
     source, outputs = _xs(len(trace.source_tokens)), _xs(len(trace.steps))
-    fig = go.Figure()
+    fig = Fig()
     plain = [token_html(tok) for tok in trace.source_tokens]
     out = [token_html(s.token) for s in trace.steps]
     fig.add_trace(
-        go.Scatter(  # 0: the source tokens
+        new_trace(
+            "scatter",  # 0: the source tokens
             x=source,
             y=[1.0] * len(source),
             mode="markers+text",
@@ -68,7 +71,8 @@ def line_figure(trace: Trace, t: int, lang: str) -> go.Figure:
         )
     )
     fig.add_trace(
-        go.Scatter(  # 1: the output tokens, step t's in the highlight colour
+        new_trace(
+            "scatter",  # 1: the output tokens, step t's in the highlight colour
             x=outputs,
             y=[0.0] * len(outputs),
             mode="markers+text",
@@ -86,7 +90,8 @@ def line_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     for ln in _every_line(trace):
         shown = now.get((ln.source, ln.output))
         fig.add_trace(
-            go.Scatter(
+            new_trace(
+                "scatter",
                 x=[source[ln.source], outputs[ln.output]],
                 y=[1.0, 0.0],
                 mode="lines",
@@ -148,7 +153,8 @@ def line_update(trace: Trace, t: int) -> dict:
     """What differs at step t from step 1: the output colours, and the visibility, opacity,
     width and colour of the lines whose look changed (the step's own lines in orange)."""
     data = {1: {"marker.color": _output_colours(len(trace.steps), t)}}
-    for n, (now, first) in enumerate(zip(_line_attrs(trace, t), _line_attrs(trace, 0))):
+    firsts = once(trace, "line_attrs_0", lambda: _line_attrs(trace, 0))
+    for n, (now, first) in enumerate(zip(_line_attrs(trace, t), firsts)):
         changed = {path: value for path, value in now.items() if first[path] != value}
         if changed:
             data[2 + n] = changed

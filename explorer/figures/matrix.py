@@ -1,13 +1,13 @@
 """A labelled matrix as a heatmap: numeric token axes with tick text (repeated tokens never
 merge), a fixed colour scale and limits, the exact value on hover and in the cells where they
 fit. The attention matrix, the compare and training pages' matrices and the playground's use
-it. Pure: no Streamlit."""
+it. A plain figure (``plain.Fig``): ``.figure()`` makes it a go.Figure. Pure: no Streamlit."""
 
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
+from explorer.figures.plain import Fig, new_trace
 from explorer.figures.style import (
     VALUES_SCALE,
     WEIGHTS_SCALE,
@@ -33,7 +33,7 @@ def matrix_figure(
     limit: float | None = None,
     colorbar: str | None = None,
     height: int | None = None,
-) -> go.Figure:
+) -> Fig:
     """A heatmap with one row per label. Columns are tokens (``col_labels``) or hidden units.
 
     scale "weights": 0..1 sequential; "values": diverging, symmetric at ``limit``; "tanh": -1..1.
@@ -59,7 +59,8 @@ def matrix_figure(
         f"{col_title}: {col_ref}<br>"
         f"{tr('hover_value', lang)}: %{{z:{fmt}}}<extra></extra>"
     )
-    heat = go.Heatmap(
+    heat = new_trace(
+        "heatmap",
         z=compact(z),
         x=list(range(cols)),
         y=list(range(rows)),
@@ -81,7 +82,7 @@ def matrix_figure(
     )
     if text_fits(rows, cols):
         heat.update(texttemplate="%{z:.2f}", textfont=dict(size=10))
-    fig = go.Figure(heat)
+    fig = Fig(heat)
     if col_labels is not None:
         fig.update_xaxes(**token_axis(col_labels, col_title))
     else:

@@ -10,6 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from explorer.figures.matrix import matrix_figure
+from explorer.figures.plain import Fig
 from explorer.figures.style import VALUES_SCALE, WEIGHTS_SCALE, layout
 from explorer.numbers.playground import Result
 from explorer.strings import tr
@@ -57,7 +58,7 @@ def weights_figure(result: Result, lang: str) -> go.Figure:
     return _bars(result.weights, lang, weights=True, limit=1.0)
 
 
-def parts_figure(result: Result, values, lang: str) -> go.Figure:
+def parts_figure(result: Result, values, lang: str) -> Fig:
     """Rows α_i v_i, then their sum, the context c (one column per component)."""
     values = np.asarray(values, dtype=float)
     parts = result.weights[:, None] * values

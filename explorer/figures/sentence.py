@@ -1,16 +1,16 @@
 """Figures of the whole sentence, with step t marked: the attention matrix (every step's
 weights; the no-attention model's contexts instead) and the timeline of one decoder step. Pure
-functions (trace, step, lang) -> go.Figure, under the rules of ``step.py``.
+functions (trace, step, lang) -> Fig, under the rules of ``step.py``.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from attention_core import Trace
 from attention_core.kinds import kind
 from explorer.figures.matrix import matrix_figure
+from explorer.figures.plain import Fig, new_trace
 from explorer.figures.style import (
     BAR,
     CHOSEN,
@@ -30,7 +30,7 @@ from explorer.strings import tr
 # ----- the attention matrix -----------------------------------------------------------------
 
 
-def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = None) -> go.Figure:
+def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = None) -> Fig:
     """Weights of every step (rows) over the source tokens (columns); step t outlined.
 
     ``hide_from``: rows from this step on are left blank (the class guesses before the reveal).
@@ -53,7 +53,8 @@ def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = N
     z = matrix.astype(np.float32)
     if hide_from is not None:  # NaN cells are gaps; the axes keep every row (explicit ranges)
         z = blank_rows(z, hide_from)
-    heat = go.Heatmap(
+    heat = new_trace(
+        "heatmap",
         z=z,
         x=list(range(n_src)),
         y=list(range(len(z))),
@@ -68,7 +69,7 @@ def attention_heatmap(trace: Trace, t: int, lang: str, hide_from: int | None = N
     )
     if steps * n_src <= MAX_TEXT_CELLS:
         heat.update(texttemplate="%{z:.2f}", textfont=dict(size=9))
-    fig = go.Figure(heat)
+    fig = Fig(heat)
     # Explicit ranges: a guess-mode matrix whose rows are blank keeps its shape and colour bar.
     fig.update_xaxes(
         **token_axis(src, tr("axis_source", lang)), side="top", range=[-0.5, n_src - 0.5]
@@ -96,7 +97,7 @@ def blank_rows(z: np.ndarray, hide_from: int) -> np.ndarray:
     return out
 
 
-def _highlight_row(fig: go.Figure, t: int, width: int) -> None:
+def _highlight_row(fig: Fig, t: int, width: int) -> None:
     fig.add_shape(
         type="rect",
         x0=-0.5,
@@ -109,7 +110,7 @@ def _highlight_row(fig: go.Figure, t: int, width: int) -> None:
     )
 
 
-def context_steps(trace: Trace, t: int, lang: str) -> go.Figure:
+def context_steps(trace: Trace, t: int, lang: str) -> Fig:
     """The context a_t of every step, one row each: identical rows for the no-attention model."""
     contexts = np.stack([s.context for s in trace.steps])
     fig = matrix_figure(
@@ -127,7 +128,7 @@ def context_steps(trace: Trace, t: int, lang: str) -> go.Figure:
 # ----- when the query is taken --------------------------------------------------------------
 
 
-def timeline_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def timeline_figure(trace: Trace, t: int, lang: str) -> Fig:
     """One decoder step as a row of boxes; the state used as the query is outlined."""
     record = kind(trace.attention_kind)
     attend = tr("timeline_attention", lang)
@@ -143,8 +144,9 @@ def timeline_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     nodes += ["s̃<sub>t</sub>", "p(y<sub>t</sub>)"] if record.has_attention else ["p(y<sub>t</sub>)"]
     xs = list(range(len(nodes)))
     colours = [CHOSEN if i == query_at else "#FFFFFF" for i in xs]
-    fig = go.Figure(
-        go.Scatter(
+    fig = Fig(
+        new_trace(
+            "scatter",
             x=xs,
             y=[0] * len(xs),
             mode="markers+text",

@@ -1,4 +1,4 @@
-"""Plotly figures of one decoder step: pure functions (trace, step, lang) -> go.Figure; no
+"""Plotly figures of one decoder step: pure functions (trace, step, lang) -> Fig; no
 Streamlit. The figures of the whole sentence (the attention matrix, the timeline) are in
 ``sentence.py``.
 
@@ -15,11 +15,11 @@ Rules that every figure here follows (see the field notes):
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from attention_core import Trace
 from attention_core.kinds import kind
 from explorer.figures.matrix import matrix_figure
+from explorer.figures.plain import Fig, new_trace
 from explorer.figures.style import (
     BAR,
     CHOSEN,
@@ -37,7 +37,7 @@ from explorer.strings import tr
 # ----- (2) the figures of one step ----------------------------------------------------------
 
 
-def vector_figure(trace: Trace, values, name: str, lang: str, limit: float) -> go.Figure:
+def vector_figure(trace: Trace, values, name: str, lang: str, limit: float) -> Fig:
     """One vector (query, context, ...) as a strip of coloured cells, one per hidden unit."""
     return matrix_figure(values, [name], lang, limit=limit, height=130)
 
@@ -52,13 +52,13 @@ SYMBOL_HTML = {
 }
 
 
-def query_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def query_figure(trace: Trace, t: int, lang: str) -> Fig:
     name = SYMBOL_HTML[kind(trace.attention_kind).query_symbol]
     limit = value_limit(*(s.query for s in trace.steps))
     return vector_figure(trace, trace.steps[t].query, name, lang, limit)
 
 
-def keys_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def keys_figure(trace: Trace, t: int, lang: str) -> Fig:
     """The encoder states h_i (keys and values), one row per source token."""
     return matrix_figure(
         trace.keys,
@@ -69,7 +69,7 @@ def keys_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     )
 
 
-def query_proj_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def query_proj_figure(trace: Trace, t: int, lang: str) -> Fig:
     """Bahdanau: W_b s_{t-1}, the query projected into the attention space."""
     limit = value_limit(*(s.query_proj for s in trace.steps))
     fig = vector_figure(
@@ -79,7 +79,7 @@ def query_proj_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     return fig
 
 
-def keys_proj_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def keys_proj_figure(trace: Trace, t: int, lang: str) -> Fig:
     """Bahdanau: W_c h_i for every source token (computed once per sentence)."""
     fig = matrix_figure(
         trace.keys_proj,
@@ -92,7 +92,7 @@ def keys_proj_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     return fig
 
 
-def energies_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def energies_figure(trace: Trace, t: int, lang: str) -> Fig:
     """Bahdanau: tanh(W_b s_{t-1} + W_c h_i), always between -1 and 1."""
     return matrix_figure(
         trace.steps[t].energies,
@@ -104,7 +104,7 @@ def energies_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     )
 
 
-def _source_bars(trace: Trace, values, lang: str, *, weights: bool, limit: float) -> go.Figure:
+def _source_bars(trace: Trace, values, lang: str, *, weights: bool, limit: float) -> Fig:
     labels = source_labels(trace)
     plain = [token_html(tok) for tok in trace.source_tokens]
     n = len(labels)
@@ -118,7 +118,8 @@ def _source_bars(trace: Trace, values, lang: str, *, weights: bool, limit: float
         marker = dict(color=values.tolist(), colorscale=VALUES_SCALE, cmin=-limit, cmax=limit)
         marker["cmid"] = 0.0
         y_range, fmt, name = [-limit * 1.1, limit * 1.1], ".5g", "e"
-    bars = go.Bar(
+    bars = new_trace(
+        "bar",
         x=list(range(n)),
         y=values.tolist(),
         marker=marker,
@@ -138,7 +139,7 @@ def _source_bars(trace: Trace, values, lang: str, *, weights: bool, limit: float
             textfont=dict(size=9, color="#14161c"),
             cliponaxis=False,
         )
-    fig = go.Figure(bars)
+    fig = Fig(bars)
     fig.update_xaxes(**token_axis(labels, tr("axis_source", lang)))
     title = tr("colorbar_weight" if weights else "colorbar_score", lang)
     fig.update_yaxes(range=y_range, title=dict(text=title), zeroline=True)
@@ -146,12 +147,12 @@ def _source_bars(trace: Trace, values, lang: str, *, weights: bool, limit: float
     return layout(fig, 195, top=14, showlegend=False)
 
 
-def scores_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def scores_figure(trace: Trace, t: int, lang: str) -> Fig:
     limit = value_limit(*(s.scores for s in trace.steps))
     return _source_bars(trace, trace.steps[t].scores, lang, weights=False, limit=limit)
 
 
-def weights_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def weights_figure(trace: Trace, t: int, lang: str) -> Fig:
     return _source_bars(trace, trace.steps[t].weights, lang, weights=True, limit=1.0)
 
 
@@ -160,7 +161,7 @@ def weighted_parts(trace: Trace, t: int) -> np.ndarray:
     return trace.steps[t].weights[:, None].astype(float) * trace.keys.astype(float)
 
 
-def parts_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def parts_figure(trace: Trace, t: int, lang: str) -> Fig:
     """Rows α_i·h_i, then their sum, which is the context a_t."""
     parts = weighted_parts(trace, t)
     context = np.asarray(trace.steps[t].context, dtype=float)
@@ -188,7 +189,7 @@ def output_rows(trace: Trace, t: int) -> list[tuple[str, np.ndarray]]:
     return [(symbol, np.asarray(v, dtype=float)) for symbol, v in rows]
 
 
-def output_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def output_figure(trace: Trace, t: int, lang: str) -> Fig:
     """What the output layer reads: its inputs and s̃_t (the ``output_input`` field)."""
     rows = [(SYMBOL_HTML[symbol], v) for symbol, v in output_rows(trace, t)]
     z = np.vstack([v for _, v in rows])
@@ -199,14 +200,15 @@ def output_figure(trace: Trace, t: int, lang: str) -> go.Figure:
     return fig
 
 
-def topk_figure(trace: Trace, t: int, lang: str) -> go.Figure:
+def topk_figure(trace: Trace, t: int, lang: str) -> Fig:
     """The most likely next tokens with their probabilities; the emitted token in orange."""
     step = trace.steps[t]
     tokens = [tok for tok, _ in step.top_k]
     probs = [float(p) for _, p in step.top_k]
     labels = [token_html(tok) for tok in tokens]
     colours = [CHOSEN if tok == step.token else BAR for tok in tokens]
-    bars = go.Bar(
+    bars = new_trace(
+        "bar",
         x=probs,
         y=list(range(len(tokens))),
         orientation="h",
@@ -221,7 +223,7 @@ def topk_figure(trace: Trace, t: int, lang: str) -> go.Figure:
         hovertemplate=f"%{{customdata}}<br>{tr('hover_probability', lang)} = %{{x:.6f}}"
         "<extra></extra>",
     )
-    fig = go.Figure(bars)
+    fig = Fig(bars)
     fig.update_yaxes(**token_axis(labels, tr("axis_next_token", lang)), autorange="reversed")
     fig.update_xaxes(range=[0, 1.15], title=dict(text=tr("axis_probability", lang)))
     return layout(fig, max(180, 60 + 22 * len(tokens)), showlegend=False)
@@ -248,6 +250,6 @@ def panel_names(trace: Trace) -> tuple[str, ...]:
     return kind(trace.attention_kind).panels
 
 
-def step_figures(trace: Trace, t: int, lang: str) -> list[tuple[str, go.Figure]]:
+def step_figures(trace: Trace, t: int, lang: str) -> list[tuple[str, Fig]]:
     """(panel name, figure) for every figure of step t, in reading order."""
     return [(name, BUILDERS[name](trace, t, lang)) for name in panel_names(trace)]

@@ -8,14 +8,22 @@ Token labels are escaped with ``token_html`` before they reach tick text, hover 
 from __future__ import annotations
 
 import html
+import re
 
 import numpy as np
 import plotly.graph_objects as go
 
 from attention_core import Trace
 
-WEIGHTS_SCALE = "Viridis"  # sequential, colour-blind safe, for weights and probabilities
-VALUES_SCALE = "RdBu"  # diverging, for signed values (read with zmid 0)
+
+def _scale(name: str) -> list[list]:
+    """Plotly's named colour scale as its stops, as a checked figure sends it: plain figures
+    (plain.py) are not checked, and plotly.js has scales of the same name that differ."""
+    return [[p, c] for p, c in go.Heatmap(colorscale=name).colorscale]  # Plotly's own stops
+
+
+WEIGHTS_SCALE = _scale("Viridis")  # sequential, colour-blind safe, for weights and probabilities
+VALUES_SCALE = _scale("RdBu")  # diverging, for signed values (read with zmid 0)
 HIGHLIGHT = "#D55E00"  # Okabe-Ito vermillion: the current step, the unknown tokens
 BAR = "#0072B2"  # Okabe-Ito blue
 CHOSEN = "#E69F00"  # Okabe-Ito orange
@@ -111,41 +119,66 @@ def text_fits(rows: int, cols: int) -> bool:
 PRESENTER_MIN_PX = 18  # no text of a figure smaller than this on a projector (issue 25)
 
 
-def presenter(fig: go.Figure, scale: float = 1.5) -> go.Figure:
+# Trace types that have a colour bar of their own (not on a marker), among those we draw.
+_COLORBAR_TYPES = ("heatmap", "contour", "histogram2d", "histogram2dcontour", "surface")
+_AXIS = re.compile(r"^[xy]axis\d*$")
+
+
+def presenter(fig, scale: float = 1.5):
     """The same figure for a projector: every font ``scale`` times larger and at least
     PRESENTER_MIN_PX (cell numbers, bar labels, legends, axis and colour-bar titles included),
-    and the height larger."""
-    base = fig.layout.font.size or 12
+    and the height larger. A plain figure (plain.Fig) or its JSON comes back as JSON, a
+    go.Figure as a go.Figure."""
+    if isinstance(fig, go.Figure):
+        return go.Figure(presenter_json(fig.to_plotly_json(), scale))
+    return presenter_json(fig if isinstance(fig, dict) else fig.to_plotly_json(), scale)
+
+
+def presenter_json(spec: dict, scale: float = 1.5) -> dict:
+    """``presenter`` on a figure's JSON ({"data", "layout"}, changed in place and returned)."""
+    layout_ = spec.setdefault("layout", {})
+    base = layout_.get("font", {}).get("size") or 12
 
     def big(size) -> int:
         size = size if isinstance(size, (int, float)) else base
         return max(PRESENTER_MIN_PX, round(size * scale))
 
-    fig.update_layout(font=dict(size=big(base)), legend=dict(font=dict(size=big(base))))
-    if fig.layout.title.text:
-        fig.update_layout(title_font_size=big(fig.layout.title.font.size))
-    for trace in fig.data:  # cell numbers, bar labels, diagram and tree labels
-        if "textfont" in trace:
-            trace.textfont.size = big(trace.textfont.size)
-        if trace.type == "scatter" and trace.textposition == "middle center":
+    def grow(node: dict, *path: str) -> None:  # node[path...]["size"] made big
+        for key in path:
+            if isinstance(node.get(key), str):  # a title given as its text alone
+                node[key] = {"text": node[key]}
+            node = node.setdefault(key, {})
+        node["size"] = big(node.get("size"))
+
+    grow(layout_, "font")
+    layout_.setdefault("legend", {}).setdefault("font", {})["size"] = big(base)
+    title = layout_.get("title")
+    if isinstance(title, dict) and title.get("text"):
+        grow(title, "font")
+    for trace in spec.get("data", []):  # cell numbers, bar labels, diagram and tree labels
+        kind = trace.get("type", "scatter")
+        grow(trace, "textfont")
+        if kind == "scatter" and trace.get("textposition") == "middle center":
             # a label inside its box (the step pipeline): the box grows with its text
-            trace.marker.size = round(trace.marker.size * scale)
-        if "colorbar" in trace:
-            trace.colorbar.tickfont.size = big(trace.colorbar.tickfont.size)
-            trace.colorbar.title.font.size = big(trace.colorbar.title.font.size)
+            trace["marker"]["size"] = round(trace["marker"]["size"] * scale)
+        if kind in _COLORBAR_TYPES:
+            grow(trace, "colorbar", "tickfont")
+            grow(trace, "colorbar", "title", "font")
         # only a scale that is drawn: setting a font on a marker's colour bar makes plotly.js
         # draw one, an empty box of ticks beside the token points and the top-k bars (issue 25)
-        if "marker" in trace and "colorbar" in trace.marker and trace.marker.showscale:
-            bar = trace.marker.colorbar
-            bar.tickfont.size, bar.title.font.size = (
-                big(bar.tickfont.size),
-                big(bar.title.font.size),
-            )
-    for note in fig.layout.annotations:
-        note.font.size = big(note.font.size)
-    for axis in [*fig.select_xaxes(), *fig.select_yaxes()]:
-        axis.tickfont.size = big(axis.tickfont.size)
-        axis.title.font.size = big(axis.title.font.size)
-    if fig.layout.height:
-        fig.update_layout(height=round(fig.layout.height * min(scale, 1.4)))
-    return fig
+        marker = trace.get("marker", {})
+        if "colorbar" in marker and marker.get("showscale"):
+            grow(marker, "colorbar", "tickfont")
+            grow(marker, "colorbar", "title", "font")
+    for note in layout_.get("annotations", []):
+        grow(note, "font")
+    axes = [name for name in layout_ if _AXIS.match(name)]
+    cartesian = any(t.get("type", "scatter") in ("scatter", "bar", "heatmap") for t in spec["data"])
+    if cartesian:  # (a cartesian plot has its first axes even when nothing set them)
+        axes = sorted(set(axes) | {"xaxis", "yaxis"})
+    for name in axes:
+        grow(layout_, name, "tickfont")
+        grow(layout_, name, "title", "font")
+    if layout_.get("height"):
+        layout_["height"] = round(layout_["height"] * min(scale, 1.4))
+    return spec

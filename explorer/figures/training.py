@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from explorer.catalog import number
 from explorer.figures.matrix import matrix_figure
+from explorer.figures.plain import Fig
 from explorer.figures.style import HIGHLIGHT, LEGEND_ON_TOP, layout, token_html, token_text
 from explorer.strings import tr
 
@@ -117,7 +118,7 @@ def output_labels(probe: dict) -> list[str]:
     return [token_html(t) for t in out] + [token_html(EOS)] * (rows - len(out))
 
 
-def probe_figure(probe: dict, lang: str) -> go.Figure:
+def probe_figure(probe: dict, lang: str) -> Fig:
     """The probe's attention at one epoch: rows are output steps, columns source tokens."""
     fig = matrix_figure(
         probe["attention"],

@@ -117,7 +117,7 @@ def marked_heatmap(
     overridden ``step`` in a dashed blue frame, the first ``forced`` rows (a forced prefix)
     shaded, and a dashed line above the first step where the outputs ``diverge``. The step
     player's ``cursor`` row is outlined as on every matrix (shapes[0], the one that moves)."""
-    fig = attention_heatmap(trace, cursor if cursor is not None else 0, lang)
+    fig = attention_heatmap(trace, cursor if cursor is not None else 0, lang).figure()
     fig.update_traces(texttemplate=None, selector=dict(type="heatmap"))  # half width: hover only
     if cursor is None:
         fig.layout.shapes = []

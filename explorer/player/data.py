@@ -59,31 +59,38 @@ def segments(text: str) -> list[list[str]]:
     return out
 
 
-def figure_dict(fig: go.Figure, present: bool) -> dict:
-    """The figure as plain data for plotly.js, without its template (the payload has one)."""
+def figure_dict(fig, present: bool) -> dict:
+    """The figure (a plain one or a go.Figure) as data for plotly.js, without its template (the
+    payload has one)."""
+    spec = fig.to_plotly_json()
     if present:
-        fig = style.presenter(fig)
-    spec = plain(fig.to_plotly_json())
+        spec = style.presenter_json(spec)
+    spec = plain(spec)
     spec["layout"].pop("template", None)
     return {"data": spec.get("data", []), "layout": spec["layout"]}
 
 
-def _figure(trace: Trace, build, update, lang: str, present: bool, derive=None) -> dict:
+def _figure(trace: Trace, build, update, lang: str, present: bool, derive=None, updates=None):
     """Step 1's figure whole (hover labels compact), then each step's update (``derive``: its
-    compact form, where the panel has one)."""
+    compact form, where the panel has one; ``updates``: the updates, already made)."""
     n = len(trace.steps)
     base = figure_dict(build(trace, 0, lang), present)
     for data in base["data"]:
         if "customdata" in data:
             data["customdata"] = compact_rows(data["customdata"])
-    make = derive or update
-    steps = [encoded(make(trace, k)) if make else {} for k in range(n)]
+    if derive is not None:
+        steps = [encoded(derive(trace, k)) for k in range(n)]
+    elif updates is not None or update is not None:
+        steps = [encoded(u) for u in updates or (update(trace, k) for k in range(n))]
+    else:
+        steps = [{} for _ in range(n)]
     return {"base": base, "steps": steps}
 
 
-def _z_at(panel: panels.Panel, trace: Trace, t: int, base_z) -> np.ndarray | None:
-    """The panel's z (trace 0) at step t, float32, or None for a figure without one."""
-    raw = panel.update(trace, t).get("data", {}).get(0, {}) if panel.update else {}
+def _z_at(update: dict | None, base_z) -> np.ndarray | None:
+    """The panel's z (trace 0) at a step, float32, from that step's update, or None for a
+    figure without one."""
+    raw = (update or {}).get("data", {}).get(0, {})
     if "z" in raw:
         return np.asarray(raw["z"], dtype=np.float32)
     return None if base_z is None else decoded(base_z)
@@ -93,10 +100,12 @@ def _panel(trace: Trace, panel: panels.Panel, lang: str, present: bool, names) -
     n = len(trace.steps)
     caption = panel.caption_key(trace)
     derive = panel.derive if panel.derive and panel.derive_from in names else None
-    figure = _figure(trace, panel.figure, panel.update, lang, present, derive)
+    updates = [panel.update(trace, k) for k in range(n)] if panel.update else [None]
+    figure = _figure(trace, panel.figure, None, lang, present, derive, updates[0] and updates)
     base_z = figure["base"]["data"][0].get("z") if figure["base"]["data"] else None
-    steps = range(n) if panel.update is not None else [0]
-    table = [table_dict(panel.table(trace, k, lang), _z_at(panel, trace, k, base_z)) for k in steps]
+    table = [
+        table_dict(panel.table(trace, k, lang), _z_at(u, base_z)) for k, u in enumerate(updates)
+    ]
     text = tr(caption, lang) if caption else ""
     if panel.figures_line is not None:  # the sentence's measured figures, no math in them
         text = f"{text} {panel.figures_line(trace, lang)}".strip()

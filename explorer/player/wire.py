@@ -13,12 +13,16 @@ import re
 import numpy as np
 from _plotly_utils.utils import to_typed_array_spec
 
+from explorer.figures.plain import float32_spec
+
 
 def plain(value):
     """JSON-ready: numpy to lists, floats as the float32 they are, NaN and ±inf to None."""
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
+        if all(type(v) is str for v in value):  # labels and hover text: nothing to convert
+            return list(value)
         return [plain(v) for v in value]
     if isinstance(value, np.ndarray):  # (Plotly already turns numeric arrays into base64)
         return plain(value.tolist())
@@ -39,7 +43,7 @@ def encode(value):
     if isinstance(value, np.ndarray) and value.dtype.kind == "f":
         if value.size == 0:  # (Plotly's spec keeps an empty array as it is)
             return []
-        return to_typed_array_spec(np.ascontiguousarray(value, dtype=np.float32))
+        return float32_spec(value)
     if isinstance(value, dict):
         return {k: encode(v) for k, v in value.items()}
     return plain(value)
@@ -156,18 +160,35 @@ def apply(base: dict, update: dict, sources: dict | None = None) -> dict:
     return fig
 
 
-def _reference(values: np.ndarray, z: np.ndarray | None):
-    """{"$zrow": r} / {"$zcol": c} where ``values`` is exactly that row / column of z."""
-    if z is None or z.ndim != 2:
+class _Lines:
+    """z's rows and (when first asked) columns by their float32 bytes -> the first index."""
+
+    def __init__(self, z: np.ndarray):
+        self.z = np.ascontiguousarray(z, dtype=np.float32)
+        self.rows: dict[bytes, int] = {}
+        for r in range(self.z.shape[0]):
+            self.rows.setdefault(self.z[r].tobytes(), r)
+        self._cols: dict[bytes, int] | None = None
+
+    def cols(self) -> dict[bytes, int]:
+        if self._cols is None:
+            self._cols = {}
+            for c, column in enumerate(np.ascontiguousarray(self.z.T)):
+                self._cols.setdefault(column.tobytes(), c)
+        return self._cols
+
+
+def _reference(values: np.ndarray, lines: _Lines | None):
+    """{"$zrow": r} / {"$zcol": c} where ``values`` (float32) is exactly that row / column of
+    the figure's z. Bytes compare as array_equal does, except that -0.0 differs from 0.0: a
+    zero's sign can only cost the reference (the numbers then travel), never change a number."""
+    if lines is None:
         return None
-    if len(values) == z.shape[1]:
-        for r in range(z.shape[0]):
-            if np.array_equal(z[r], values):
-                return {"$zrow": r}
-    if len(values) == z.shape[0]:
-        for c in range(z.shape[1]):
-            if np.array_equal(z[:, c], values):
-                return {"$zcol": c}
+    key = np.ascontiguousarray(values, dtype=np.float32).tobytes()
+    if key in lines.rows:
+        return {"$zrow": lines.rows[key]}
+    if len(values) == lines.z.shape[0] and key in lines.cols():
+        return {"$zcol": lines.cols()[key]}
     return None
 
 
@@ -177,12 +198,19 @@ def table_dict(table, z: np.ndarray | None = None) -> dict:
     cells as text."""
     if not isinstance(table, dict):  # a DataFrame
         table = {name: table[name].to_numpy() for name in table.columns}
+    lines = _Lines(z) if z is not None and np.ndim(z) == 2 else None
     columns = []
     for values in table.values():
+        if isinstance(values, list) and all(type(v) is str for v in values):
+            columns.append(values)  # text: as it is
+            continue
         values = np.asarray(values)
+        if values.dtype.kind in "iu":  # positions, unit numbers
+            columns.append(values.tolist())
+            continue
         if values.dtype.kind == "f":
             values = values.astype(np.float32)
-            columns.append(_reference(values, z) or encode(values))
+            columns.append(_reference(values, lines) or encode(values))
         else:
             columns.append(
                 [str(v) if not isinstance(v, (int, np.integer)) else int(v) for v in values]

@@ -12,7 +12,7 @@ import streamlit as st
 from attention_core import DecodeOptions, Trace, decode
 from explorer import memo
 from explorer.content.examples import EXAMPLES, TELLING, default_sentence
-from explorer.figures import style
+from explorer.figures import plain, style
 from explorer.strings import tr
 from explorer.views import stepper, ui
 
@@ -88,6 +88,7 @@ def sentence_input(sel, page: str, box=None) -> str:
 
 def chart(fig, key: str, **kwargs):
     """A figure drawn by Streamlit (one that does not step), larger in presenter mode."""
+    fig = plain.as_go(fig)
     if stepper.presenting():
         fig = style.presenter(fig)
     config = ui.plotly_config(key)
