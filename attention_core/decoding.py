@@ -61,7 +61,7 @@ def _source(tr: Translator, text: str, mark: str | None = None):
 
 def _check_target_length(tr: Translator, tokens: list[str]) -> None:
     """A forced reference or prefix must leave room for <eos> within the model's output cap."""
-    limit = tr.task.max_target_tokens - 1
+    limit = tr.task.max_forced_tokens
     if len(tokens) > limit:
         raise InputError(
             "target_too_long",
@@ -72,8 +72,10 @@ def _check_target_length(tr: Translator, tokens: list[str]) -> None:
 
 
 def _override_tensor(weights, n_source: int) -> torch.Tensor:
+    """One step's weights as a (1, S) tensor. ``DecodeOptions`` has checked the values (finite,
+    non-negative, a positive sum); only the sentence knows how many there must be."""
     w = torch.as_tensor(np.asarray(weights, dtype=np.float32)).reshape(1, -1)
-    if w.size(1) != n_source or not torch.isfinite(w).all() or (w < 0).any() or w.sum() <= 0:
+    if w.size(1) != n_source:
         raise InputError("bad_override", f"an override needs {n_source} non-negative weights")
     return w / w.sum()  # renormalised to sum to 1
 

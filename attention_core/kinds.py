@@ -141,7 +141,7 @@ KINDS: dict[str, AttentionKind] = {
                 name="kind_general",
                 scores_caption="panel_scores_caption_general",
                 geometry_caption="panel_geometry_caption_general",
-                **_LUONG_TEXTS,
+                **{**_LUONG_TEXTS, "timeline_note": "timeline_note_general"},
             ),
         ),
         AttentionKind(

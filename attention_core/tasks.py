@@ -115,6 +115,12 @@ class Task:
             )
         return tokens
 
+    @property
+    def max_forced_tokens(self) -> int:
+        """The longest target text that can be forced (a reference, a prefix): one step of the
+        output cap stays for <eos>."""
+        return self.max_target_tokens - 1
+
     def max_output(self, source_len: int) -> int:
         """Decoding stops here if <eos> never comes (steps, <eos> included)."""
         if self.char_level:

@@ -180,6 +180,6 @@ def prefix_problem(task, prefix: str) -> tuple[str | None, dict]:
     tokens = task.tokenize_target(prefix)
     if not tokens:
         return "whatif_prefix_empty", {}
-    if len(tokens) >= task.max_target_tokens:
-        return "whatif_prefix_long", {"length": len(tokens), "limit": task.max_target_tokens - 1}
+    if len(tokens) > task.max_forced_tokens:
+        return "whatif_prefix_long", {"length": len(tokens), "limit": task.max_forced_tokens}
     return None, {}

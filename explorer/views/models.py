@@ -79,5 +79,6 @@ def trace(entry: Entry, translator, sentence: str, mode: str, beam: int, referen
     beam width does not split greedy entries.
     """
     options = DecodeOptions(mode=mode, beam=beam, reference=reference)
-    key = ("trace", str(entry.path), entry.version, sentence, options)
+    # the key of sentence.cached_decode too: the explorer and the other pages share a decoding
+    key = ("decode", str(entry.path), entry.version, sentence, options)
     return memo.SHARED.get(key, lambda: decode(translator, sentence, options))
