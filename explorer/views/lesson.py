@@ -300,5 +300,6 @@ def part_view(lesson: lessons.Lesson, n: int, lang: str) -> dict | None:
         only=(panel,) if panel else (),
         start=k,
         main=panel,
+        offline=False,  # a part of the lesson is not a view to take away on its own
     )
     return record

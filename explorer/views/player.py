@@ -18,8 +18,9 @@ import hashlib
 import streamlit as st
 
 from explorer import memo
-from explorer.player import assets
+from explorer.player import assets, export
 from explorer.player import data as player_data
+from explorer.strings import kind_label, tr
 
 _COMPONENT = st.components.v2.component(
     "attention_explorer_player",
@@ -63,6 +64,30 @@ _SCROLL = st.components.v2.component(
 def scroll_to_player(times: int) -> None:
     """Bring the player into view; ``times`` counts the requests, so each one runs anew."""
     _SCROLL(key=f"scroll-to-player-{times}")
+
+
+def offer_file(payload: bytes, lang: str, model: str, traces) -> None:
+    """A button that downloads the view as one offline HTML file, made only when clicked (on
+    Streamlit's own thread, from the payload already built); its help says how large."""
+    size = export.estimated_bytes(payload, lang)
+    help_ = tr("export_help", lang, mb=f"{size / 1e6:.1f}")
+    if size > export.LIMIT_BYTES:
+        help_ = f"{help_} {tr('export_large', lang)}"
+    labels = " / ".join(dict.fromkeys(kind_label(t.attention_kind, lang) for t in traces))
+    note = tr("export_note", lang, model=labels)
+    if any(t.task == "fra-eng" for t in traces):
+        note = f"{note} {tr('export_note_tatoeba', lang)}"
+    title = tr("export_title", lang, model=labels)
+    st.download_button(
+        tr("export_button", lang),
+        data=lambda: export.offline_html(payload, lang=lang, title=title, note=note),
+        file_name=export.file_name(model, traces[0].source_text),
+        mime="text/html",
+        help=help_,
+        icon=":material/download:",
+        on_click="ignore",  # no rerun: the view stays as it is
+        key=f"export-{hashlib.sha1(payload).hexdigest()[:16]}",
+    )
 
 
 def show(payload: bytes, name: str = "player") -> None:

@@ -107,12 +107,14 @@ def player(
     start: int | None = None,
     main: str | None = None,
     group: bool = True,
+    offline: bool = True,
 ) -> None:
     """The step player of ``traces`` (one view each, on one cursor). ``key`` names everything
     that shapes them (model, sentence, options); the payload is cached under it. ``only``:
     just these panels; ``shared(present)``: figures of all the traces together; ``heatmaps``:
     one attention-matrix builder per trace (``player_data.view``); ``start``: the step a new
-    key opens at (else step 1, or a shared link's)."""
+    key opens at (else step 1, or a shared link's); ``offline``: offer the view as one HTML
+    file that plays without a server (explorer/player/export.py)."""
     present, guess = presenting(), guessing()
     ss = st.session_state
     fmt = ss.get("_img_format", ss.get("img_format", "png"))
@@ -151,3 +153,5 @@ def player(
         group=f"{traces[0].task}|{traces[0].source_text}" if group and start is None else "",
     )
     player_view.show(payload)
+    if offline:
+        player_view.offer_file(payload, lang, name, traces)

@@ -17,7 +17,8 @@ function makeControls(payload) {
     option.value = String(s);
     speed.appendChild(option);
   });
-  const chosen = sessionStorage.getItem("attn-player:speed"); // kept from sentence to sentence
+  let chosen = null; // kept from sentence to sentence (where the tab has storage)
+  try { chosen = sessionStorage.getItem("attn-player:speed"); } catch (err) { /* none */ }
   speed.value = payload.speeds.map(String).includes(chosen) ? chosen : "1";
   const counter = el("span", "attn-counter");
   bar.append(prev, slider, next, play, speed, counter);

@@ -16,6 +16,7 @@ function loadScript(src) {
 // CDN. Streamlit's chart element sets window.Plotly to its own bundle: keep our reference and
 // give theirs back.
 function libraries(base, lang) {
+  if (!base) return Promise.resolve(offline(lang));
   if (!window[LIBS]) {
     window[LIBS] = (async () => {
       const theirs = window.Plotly;
@@ -29,6 +30,18 @@ function libraries(base, lang) {
     })();
   }
   return window[LIBS].then((libs) => withLocale(libs, base, lang));
+}
+
+// An exported file (explorer/player/export.py): plotly.js and KaTeX are in the page already, and
+// KaTeX writes MathML, which the browser draws without KaTeX's stylesheet and fonts.
+function offline(lang) {
+  const { Plotly, katex } = window;
+  if (lang === "ko" && window.__attnPlotlyLocaleKo && !window[LOCALES]) {
+    Plotly.register(window.__attnPlotlyLocaleKo);
+    window[LOCALES] = Promise.resolve();
+  }
+  const mathml = { render: (tex, node, options) => katex.render(tex, node, { ...options, output: "mathml" }) };
+  return { Plotly, katex: mathml };
 }
 
 // The toolbar's tooltips in the page's language: Korean from plotly.js-locales, once per page.

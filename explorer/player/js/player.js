@@ -71,7 +71,8 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   const seen = window[SEEN] || (window[SEEN] = new Set());
   const groupKey = payload.group ? `attn-player-group:${payload.group}` : "";
   const storedAt = (key) => {
-    const held = key && seen.has(key) ? sessionStorage.getItem(key) : null;
+    let held = null;
+    try { held = key && seen.has(key) ? sessionStorage.getItem(key) : null; } catch (err) { /* none */ }
     const value = held === null ? NaN : Number(held);
     return Number.isInteger(value) && value >= 0 ? value : null;
   };
@@ -134,11 +135,13 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
     if (!remembering) { // the step in the URL and the tab's storage, after the paint
       remembering = afterPaint(() => {
         remembering = false;
-        sessionStorage.setItem(storeKey, String(k));
-        if (groupKey) sessionStorage.setItem(groupKey, String(k));
-        const url = new URL(window.location.href);
-        url.searchParams.set("step", String(k + 1));
-        window.history.replaceState(window.history.state, "", url);
+        try { // (an exported file opened from disk may have neither: it steps all the same)
+          sessionStorage.setItem(storeKey, String(k));
+          if (groupKey) sessionStorage.setItem(groupKey, String(k));
+          const url = new URL(window.location.href);
+          url.searchParams.set("step", String(k + 1));
+          window.history.replaceState(window.history.state, "", url);
+        } catch (err) { /* the step is only not remembered */ }
       });
     }
     views.forEach((v) => {
@@ -226,7 +229,7 @@ function build(root, payload, Plotly, katex, plots, setTimer, getTimer) {
   slider.addEventListener("input", () => show(Number(slider.value) - 1));
   play.addEventListener("click", () => (getTimer() ? stop() : start()));
   speed.addEventListener("change", () => {
-    sessionStorage.setItem("attn-player:speed", speed.value);
+    try { sessionStorage.setItem("attn-player:speed", speed.value); } catch (err) { /* none */ }
     if (getTimer()) { stop(); start(); }
   });
   const onKey = (event) => {
