@@ -1,6 +1,6 @@
 """Figures of the whole sentence, with step t marked: the attention matrix (every step's
 weights; the no-attention model's contexts instead) and the timeline of one decoder step. Pure
-functions (trace, step, lang) -> Fig, under the rules of ``step.py``.
+functions (trace, step, lang) -> a plain figure (``plain.Fig``), under the rules of ``step.py``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Plotly figures of one decoder step: pure functions (trace, step, lang) -> Fig; no
+"""Plotly figures of one decoder step: pure functions (trace, step, lang) -> a plain figure
+(``plain.Fig``: the dicts plotly.js reads; ``.figure()`` is the checked go.Figure); no
 Streamlit. The figures of the whole sentence (the attention matrix, the timeline) are in
 ``sentence.py``.
 

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
 from attention_core import Trace
 from attention_core.kinds import kind
 from explorer.figures import geometry as gf
 from explorer.figures import lines, sentence, style, tables
 from explorer.figures import step as sf
+from explorer.figures.plain import Fig
 from explorer.strings import tr
 
 # ----- what changes from step to step -------------------------------------------------------
@@ -113,7 +113,7 @@ class Panel:
     kind names for that slot (attention_core/kinds.py), so a new kind brings its own texts."""
 
     name: str
-    figure: Callable[[Trace, int, str], go.Figure]
+    figure: Callable[[Trace, int, str], Fig]
     update: Callable[[Trace, int], dict] | None  # None: the same at every step
     title: str
     caption: str = ""
