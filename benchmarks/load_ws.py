@@ -49,6 +49,8 @@ import re
 import sys
 import time
 import urllib.parse
+from collections import Counter
+from contextlib import ExitStack
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ContextInfo
@@ -57,6 +59,8 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 
 from benchmarks.load_test import OutOfTime, Run, expected_ticks, percentiles, sentences
+from deploy import local
+from deploy.local import replica_cookie
 from explorer.figures.style import HIGHLIGHT
 from explorer.player.wire import apply
 from explorer.strings import tr
@@ -148,10 +152,15 @@ class Client:
         self.runs, self.max_age, self.ref_hits = 0, 2, 0
         self.heatmap: dict | None = None
         self.ws = None
+        self.base_url = url
+        self.cookie = ""  # behind nginx (--replicas): the replica cookie of a first visit
 
     async def open(self) -> None:
+        if self.run.sticky:  # as a browser does: the page first, then its websocket
+            self.cookie = await asyncio.to_thread(replica_cookie, self.base_url)
         self.ws = await connect(
             self.ws_url,
+            additional_headers={"Cookie": self.cookie} if self.cookie else None,
             subprotocols=["streamlit"],
             max_size=None,
             proxy=None,
@@ -269,6 +278,7 @@ class WsRun(Run):
     def __init__(self, url: str, seconds: float, verbose: bool = False, think: float = 0.0):
         super().__init__(url, seconds, verbose)
         self.think = think  # seconds a session waits before each action
+        self.sticky = False  # behind nginx: each session keeps the cookie of its replica
         self.finished: dict[str, list[float]] = {}  # action -> ms to script_finished
         self.ref_hits = 0
 
@@ -369,20 +379,31 @@ class Session:
             self.run.ref_hits += client.ref_hits
 
 
-async def drive(run: WsRun, server_pid: int, sessions: int, rounds: int, stagger: float):
+def rss_all(pids: list[int]) -> float:
+    return round(sum(rss_mb(pid) for pid in pids), 1)
+
+
+def cpu_all(pids: list[int]) -> float:
+    return sum(cpu_s(pid) for pid in pids)
+
+
+async def drive(run: WsRun, pids: list[int], sessions: int, rounds: int, stagger: float):
     report: dict = {}
     # Warm-up: one session opens the page and every dates model (they stay cached).
-    warm = WsRun(run.url, max(5.0, run.remaining()), run.verbose)
-    warm_session = Session(-1, "March 5, 2024", warm)
-    await warm_session.play(1)
-    await warm_session.client.close()
-    run.errors += [f"warm-up: {e}" for e in warm.errors]
-    report["rss_before_mb"] = rss_mb(server_pid)
+    # Behind nginx: one per replica (a visitor without the cookie goes to the next replica).
+    for _ in pids:
+        warm = WsRun(run.url, max(5.0, run.remaining()), run.verbose)
+        warm.sticky = run.sticky
+        warm_session = Session(-1, "March 5, 2024", warm)
+        await warm_session.play(1)
+        await warm_session.client.close()
+        run.errors += [f"warm-up: {e}" for e in warm.errors]
+    report["rss_before_mb"] = rss_all(pids)
     peak = [report["rss_before_mb"]]
 
     async def sample() -> None:
         while True:
-            peak.append(await asyncio.to_thread(rss_mb, server_pid))
+            peak.append(await asyncio.to_thread(rss_all, pids))
             await asyncio.sleep(0.5)
 
     texts = sentences(sessions)
@@ -392,7 +413,7 @@ async def drive(run: WsRun, server_pid: int, sessions: int, rounds: int, stagger
         await asyncio.sleep(s.n * stagger)
         await s.play(rounds)
 
-    cpu_server, cpu_client, wall = cpu_s(server_pid), time.process_time(), time.monotonic()
+    cpu_server, cpu_client, wall = cpu_all(pids), time.process_time(), time.monotonic()
     sampler = asyncio.ensure_future(sample())
     tasks = [asyncio.ensure_future(staggered(s)) for s in players]
     done, pending = await asyncio.wait(tasks, timeout=max(1.0, run.remaining()))
@@ -402,14 +423,16 @@ async def drive(run: WsRun, server_pid: int, sessions: int, rounds: int, stagger
         run.errors.append(f"{len(pending)} sessions cut off by the time cap")
         await asyncio.gather(*pending, return_exceptions=True)
     report["measured_s"] = round(time.monotonic() - wall, 1)
-    report["server_cpu_s"] = round(cpu_s(server_pid) - cpu_server, 1)
+    report["server_cpu_s"] = round(cpu_all(pids) - cpu_server, 1)
     report["client_cpu_s"] = round(time.process_time() - cpu_client, 1)
-    report["rss_connected_mb"] = rss_mb(server_pid)  # every session still connected
+    report["rss_connected_mb"] = rss_all(pids)  # every session still connected
     sampler.cancel()
     report["rss_peak_mb"] = max(peak + [report["rss_connected_mb"]])
     await asyncio.gather(*(s.client.close() for s in players), return_exceptions=True)
     report["own_checks"] = sum(len(s.own_ok) for s in players)
     report["only_own"] = all(s.own_ok and all(s.own_ok) for s in players) and not run.leaks
+    if run.sticky:  # sessions per replica, from their cookies
+        report["sessions_per_replica"] = dict(Counter(s.client.cookie for s in players))
     return report
 
 
@@ -420,22 +443,33 @@ def measure(
     stagger: float = 0.1,
     verbose: bool = False,
     think: float = 0.0,
+    replicas: int = 1,
 ) -> dict:
-    """Start the server, run the sessions, stop the server; the report as a dict."""
+    """Start the server (or ``replicas`` of it behind nginx, deploy/local.py), run the sessions,
+    stop the server; the report as a dict. Memory and CPU are summed over the replicas."""
     load_before = os.getloadavg()
-    report: dict = {}
-    with streamlit_server(timeout_s=min(120, seconds)) as server:
-        run = WsRun(server.url, seconds, verbose, think)
-        report["server_start_s"] = round(server.healthy_s, 1)
-        report["rss_idle_mb"] = rss_mb(server.proc.pid)
-        report.update(asyncio.run(drive(run, server.proc.pid, sessions, rounds, stagger)))
+    report: dict = {"replicas": replicas}
+    with ExitStack() as stack:
+        if replicas > 1:
+            running = stack.enter_context(local.replicas(replicas, timeout_s=min(120, seconds)))
+            url, servers = running.url, running.servers
+        else:
+            server = stack.enter_context(streamlit_server(timeout_s=min(120, seconds)))
+            url, servers = server.url, [server]
+        pids = [s.proc.pid for s in servers]
+        run = WsRun(url, seconds, verbose, think)
+        run.sticky = replicas > 1
+        report["server_start_s"] = round(max(s.healthy_s for s in servers), 1)
+        report["rss_idle_mb"] = rss_all(pids)
+        report.update(asyncio.run(drive(run, pids, sessions, rounds, stagger)))
         time.sleep(2)  # the server notices the closed sessions
-        report["rss_after_mb"] = rss_mb(server.proc.pid)
-    tracebacks = server.log_text().count("Traceback (most recent call last)")
-    if tracebacks:
-        run.errors.append(f"server log has {tracebacks} tracebacks ({server.log})")
-    else:
-        server.log.unlink()  # kept (and named in the errors) when it holds tracebacks
+        report["rss_after_mb"] = rss_all(pids)
+    for server in servers:
+        tracebacks = server.log_text().count("Traceback (most recent call last)")
+        if tracebacks:
+            run.errors.append(f"server log has {tracebacks} tracebacks ({server.log})")
+        else:
+            server.log.unlink()  # kept (and named in the errors) when it holds tracebacks
     return _report(run, report, sessions, rounds, seconds, load_before)
 
 
@@ -454,6 +488,8 @@ def _report(run: WsRun, r: dict, sessions: int, rounds: int, seconds: float, loa
     rss_ok = None not in (peak_delta, delta) and max(peak_delta, delta) <= 100
     return {
         "sessions": sessions,
+        "replicas": r.get("replicas", 1),
+        "sessions_per_replica": r.get("sessions_per_replica"),
         "completed_sessions": run.completed,
         "rounds": rounds,
         "think_s": run.think,
@@ -506,10 +542,19 @@ def _report(run: WsRun, r: dict, sessions: int, rounds: int, seconds: float, loa
 def main() -> None:
     parser = load.parser(__doc__, "websocket", stagger=0.1)
     parser.add_argument("--think", type=float, default=0.0, help="mean pause before an action")
+    parser.add_argument(
+        "--replicas", type=int, default=1, help="app processes behind nginx (deploy/local.py)"
+    )
     args = load.parse(parser)
     try:
         out = measure(
-            args.sessions, args.rounds, args.seconds, args.stagger, args.verbose, args.think
+            args.sessions,
+            args.rounds,
+            args.seconds,
+            args.stagger,
+            args.verbose,
+            args.think,
+            args.replicas,
         )
     except (RuntimeError, OutOfTime) as exc:
         raise SystemExit(str(exc)) from exc
