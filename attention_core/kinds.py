@@ -93,6 +93,15 @@ def _texts(**keys: str) -> MappingProxyType:
 
 
 _LUONG_PANELS = ("query", "keys", "scores", "weights", "parts", "output", "topk")
+# What Luong's attention kinds share: the RNN first, then attention on s_t (Luong sec. 3.1)
+_LUONG = dict(
+    has_attention=True,
+    query_time="current",
+    decoder="luong",
+    output_reads=("context", "state"),
+    panels=_LUONG_PANELS,
+    views=("geometry", "lines"),
+)
 _LUONG_TEXTS = dict(
     query_title="panel_query_dot",
     query_caption="panel_query_caption",
@@ -110,15 +119,10 @@ KINDS: dict[str, AttentionKind] = {
         AttentionKind(
             name="dot",
             citation="Luong et al. 2015, eq. 8 (dot)",
-            has_attention=True,
-            query_time="current",
-            decoder="luong",
             score_latex=r"s_{{{t}}}^\top h_{{{i}}}",
-            output_reads=("context", "state"),
             scalable=True,
             score_is_dot=True,
-            panels=_LUONG_PANELS,
-            views=("geometry", "lines"),
+            **_LUONG,
             texts=_texts(
                 name="kind_dot",
                 scores_caption="panel_scores_caption_dot",
@@ -129,14 +133,9 @@ KINDS: dict[str, AttentionKind] = {
         AttentionKind(
             name="general",
             citation="Luong et al. 2015, eq. 8 (general)",
-            has_attention=True,
-            query_time="current",
-            decoder="luong",
             score_latex=r"s_{{{t}}}^\top W_a h_{{{i}}}",
-            output_reads=("context", "state"),
             sentence_parts=("keys_proj",),
-            panels=_LUONG_PANELS,
-            views=("geometry", "lines"),
+            **_LUONG,
             texts=_texts(
                 name="kind_general",
                 scores_caption="panel_scores_caption_general",

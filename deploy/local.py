@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deploy.nginx_config import config
-from support.server import Server, free_port, healthy, streamlit_server
+from support.server import Server, free_port, healthy, stop, streamlit_server
 
 
 @dataclass(frozen=True)
@@ -82,12 +82,7 @@ def replicas(n: int = 2, port: int | None = None, timeout_s: float = 120):
                 time.sleep(0.05)  # polling a process we started
             yield Replicas(url, servers, workdir)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
 
 
 def replica_cookie(url: str) -> str:

@@ -17,6 +17,16 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"  # ignored by git, kept by CI
 
 
+def stop(proc: subprocess.Popen, timeout_s: float = 10) -> None:
+    """Ask a process we started to end; kill it if it has not within ``timeout_s``."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -84,9 +94,4 @@ def streamlit_server(env: dict[str, str] | None = None, timeout_s: float = 120):
                 time.sleep(0.05)  # polling a process we started
             yield Server(url, log_path, proc, launched, time.perf_counter() - launched)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
