@@ -40,6 +40,9 @@ def _answer(part):
 
 def _wait_part(page, n: int) -> None:
     page.wait_for_function(f"() => /[?&]part={n}(&|$)/.test(location.search)")
+    wait_idle(page)
+    # The last part's player stays in the page, stale, until the new run replaces it.
+    page.wait_for_function("sel => document.querySelectorAll(sel).length === 1", arg=COUNTER)
     page.locator(COUNTER).wait_for()
     wait_idle(page)
 
