@@ -22,6 +22,7 @@ PAGES = [
     ("whatif", "page_whatif", ":material/alt_route:"),
     ("why", "page_why", ":material/trending_down:"),
     ("playground", "page_playground", ":material/tune:"),
+    ("yours", "page_yours", ":material/upload_file:"),
     ("theory", "page_theory", ":material/school:"),
     ("training", "page_training", ":material/timeline:"),
     ("about", "page_about", ":material/menu_book:"),

@@ -60,6 +60,12 @@ class AttentionKind:
     panels: tuple[str, ...] = ()
     views: tuple[str, ...] = ()
     main_panel: str = "weights"  # the panel beside the matrix on the first screen
+    # s~_t = tanh(W_o [reads]) sits between the RNN and the output layer (Luong eq. 5; Bahdanau's
+    # deep output); without it (the PyTorch tutorial) the output layer reads s_t itself
+    deep_output: bool = True
+    # our trainer builds it (model.Seq2Seq); False for a kind that is only read from its own
+    # files (the PyTorch tutorial's model, attention_core/tutorial.py)
+    trainable: bool = True
     texts: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
 
     @property
@@ -113,6 +119,20 @@ _LUONG_TEXTS = dict(
     timeline_note="timeline_note_dot",
 )
 
+_ADDITIVE_PANELS = (
+    "query",
+    "keys",
+    "query_proj",
+    "keys_proj",
+    "energies",
+    "scores",
+    "weights",
+    "parts",
+    "output",
+    "topk",
+)
+_ADDITIVE_VIEWS = ("geometry", "geometry_additive", "lines")
+
 KINDS: dict[str, AttentionKind] = {
     k.name: k
     for k in (
@@ -153,19 +173,8 @@ KINDS: dict[str, AttentionKind] = {
             output_reads=("state", "context", "embedding"),
             score_parts=("query_proj", "energies"),
             sentence_parts=("keys_proj", "score_vector"),
-            panels=(
-                "query",
-                "keys",
-                "query_proj",
-                "keys_proj",
-                "energies",
-                "scores",
-                "weights",
-                "parts",
-                "output",
-                "topk",
-            ),
-            views=("geometry", "geometry_additive", "lines"),
+            panels=_ADDITIVE_PANELS,
+            views=_ADDITIVE_VIEWS,
             texts=_texts(
                 name="kind_bahdanau",
                 query_title="panel_query_bahdanau",
@@ -177,6 +186,39 @@ KINDS: dict[str, AttentionKind] = {
                 eq_state="eq_state_bahdanau",
                 eq_score="eq_score_bahdanau",
                 eq_output="eq_output_bahdanau",
+                timeline_note="timeline_note_bahdanau",
+            ),
+        ),
+        AttentionKind(
+            # The PyTorch tutorial "NLP From Scratch: Translation with a Sequence to Sequence
+            # Network and Attention" (2023 version, BahdanauAttention): Bahdanau's score with a
+            # bias in each of its three layers (Wa, Ua, Va; on screen W_b, W_c, v_a), the GRU
+            # reads [emb(y_{t-1}); a_t], and the output layer reads s_t itself (no deep output).
+            name="tutorial",
+            citation="PyTorch tutorial, seq2seq translation (BahdanauAttention); Bahdanau et al. "
+            "2015, appendix A.1.2",
+            has_attention=True,
+            query_time="previous",
+            decoder="tutorial",
+            score_latex=r"v_a^\top \tanh\big(W_b s_{{{tp}}} + W_c h_{{{i}}}\big) + b_v",
+            output_reads=("state",),
+            score_parts=("query_proj", "energies"),
+            sentence_parts=("keys_proj", "score_vector"),
+            panels=_ADDITIVE_PANELS,
+            views=_ADDITIVE_VIEWS,
+            deep_output=False,
+            trainable=False,
+            texts=_texts(
+                name="kind_tutorial",
+                query_title="panel_query_bahdanau",
+                query_caption="panel_query_caption",
+                scores_caption="panel_scores_caption_tutorial",
+                geometry_caption="panel_geometry_caption_bahdanau",
+                output_title="panel_output_tutorial",
+                output_caption="panel_output_caption_tutorial",
+                eq_state="eq_state_bahdanau",
+                eq_score="eq_score_tutorial",
+                eq_output="",
                 timeline_note="timeline_note_bahdanau",
             ),
         ),
@@ -206,7 +248,8 @@ KINDS: dict[str, AttentionKind] = {
         ),
     )
 }
-ATTENTION_KINDS = tuple(KINDS)
+# The kinds our trainer builds; KINDS also holds the kinds read from other code's files.
+ATTENTION_KINDS = tuple(name for name, record in KINDS.items() if record.trainable)
 
 
 def kind(name: str) -> AttentionKind:
@@ -214,4 +257,4 @@ def kind(name: str) -> AttentionKind:
     try:
         return KINDS[name]
     except KeyError:
-        raise ValueError(f"unknown attention kind {name!r}; known: {ATTENTION_KINDS}") from None
+        raise ValueError(f"unknown attention kind {name!r}; known: {tuple(KINDS)}") from None

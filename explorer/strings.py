@@ -108,8 +108,35 @@ ERROR_KEYS = {
     "bad_override": "err_bad_override",
     "bad_mode": "err_bad_mode",
     "target_too_long": "err_target_too_long",
+    "unknown_words": "err_unknown_words",
 }
-TASK_KEYS = {"dates": "task_dates", "fra-eng": "task_fra-eng"}
+TASK_KEYS = {"dates": "task_dates", "fra-eng": "task_fra-eng", "tutorial": "task_tutorial"}
+# What attention_core.tutorial_import finds wrong in uploaded files -> message keys. Their
+# values (file and tensor names, shapes) come from the files: the page shows them as text.
+UPLOAD_PROBLEM_KEYS = {
+    code: f"yours_problem_{code}"
+    for code in (
+        "too_large",
+        "pickle",
+        "bad_json",
+        "bad_safetensors",
+        "two_files",
+        "not_tutorial",
+        "file_missing",
+        "old_tutorial",
+        "too_big",
+        "tensor_missing",
+        "tensor_unexpected",
+        "tensor_shape",
+        "tensor_not_finite",
+        "settings_missing",
+        "hidden_mismatch",
+        "bad_max_length",
+        "vocab_missing",
+        "vocab_bad",
+        "vocab_size",
+    )
+}
 KIND_KEYS = {name: record.text("name") for name, record in KINDS.items()}
 # every string key an attention kind names (panel titles, captions, equations)
 KIND_TEXT_KEYS = {
@@ -141,6 +168,7 @@ KEY_MAPS = (
     HYPOTHESIS_KEYS,
     MODEL_STATUS_KEYS,
     KIND_TEXT_KEYS,
+    UPLOAD_PROBLEM_KEYS,
 )
 
 

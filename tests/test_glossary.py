@@ -140,7 +140,8 @@ NAME_FOLLOWERS = {
     "ko": {"닷-프로덕트": r" (어텐션|모델)", "바다나우": r" (어텐션|모델)|\)"},
     "en": {
         "[Dd]ot-product": r" (attention|models?)\b| and Bahdanau models\b",
-        "Bahdanau": r" (attention|models?)\b| et al\., \d{4}|, K\. Cho|\)",
+        # (BahdanauAttention: the PyTorch tutorial's class, in code)
+        "Bahdanau": r" (attention|models?)\b| et al\., \d{4}|, K\. Cho|\)|Attention`",
     },
 }
 

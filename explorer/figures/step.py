@@ -186,7 +186,8 @@ def output_rows(trace: Trace, t: int) -> list[tuple[str, np.ndarray]]:
     record = kind(trace.attention_kind)
     vectors = {"context": (record.context_symbol, step.context), "state": ("s_t", step.state)}
     rows = [vectors[name] for name in record.output_reads if name in vectors]
-    rows.append(("s~_t", step.output_input))
+    if record.deep_output:  # else the output layer reads s_t itself, already a row
+        rows.append(("s~_t", step.output_input))
     return [(symbol, np.asarray(v, dtype=float)) for symbol, v in rows]
 
 

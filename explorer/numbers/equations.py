@@ -75,10 +75,12 @@ def _context(trace: Trace, k: int) -> str:
     )
 
 
-def _probability(trace: Trace, k: int) -> str:
+def _probability(trace: Trace, k: int, record) -> str:
     step, t = trace.steps[k], k + 1
+    # the output layer reads s~_t, or (no deep output: the PyTorch tutorial) s_t itself
+    reads = rf"\tilde s_{{{t}}}" if record.deep_output else f"s_{{{t}}}"
     return (
-        rf"p(y_{{{t}}} \mid y_{{\lt {t}}}, x) = \mathrm{{softmax}}(W_y \tilde s_{{{t}}} + b_y)"
+        rf"p(y_{{{t}}} \mid y_{{\lt {t}}}, x) = \mathrm{{softmax}}(W_y {reads} + b_y)"
         rf"_{{y_{{{t}}}}} = {num(math.exp(step.log_prob), 4)}, \qquad "
         rf"\log p = {num(step.log_prob, 4)}"
     )
@@ -132,7 +134,7 @@ def step_equations(trace: Trace, k: int) -> list[tuple[str, str]]:
     record = kind(trace.attention_kind)
     state = (record.text("eq_state"), _state(trace, k, record))
     output = (record.text("eq_output"), _output(trace, k, record))
-    probability = ("eq_probability", _probability(trace, k))
+    probability = ("eq_probability", _probability(trace, k, record))
     if not record.has_attention:
         first = np.asarray(trace.steps[0].context, dtype=float)
         gap = float(np.max(np.abs(np.asarray(step.context, dtype=float) - first)))
@@ -142,7 +144,7 @@ def step_equations(trace: Trace, k: int) -> list[tuple[str, str]]:
             rf"\max_j \lvert a_{{{t},j}} - a_{{1,j}} \rvert = {num(gap)}, \qquad "
             rf"\lVert c \rVert = {_norm(step.context)}",
         )
-        return [state, context, output, probability]
+        return [state, context, output, probability]  # (every kind without attention has W_o)
     i = _focus(trace, k) + 1
     attention = [
         (record.text("eq_score"), _score(trace, k, record, i)),
@@ -158,6 +160,7 @@ def step_equations(trace: Trace, k: int) -> list[tuple[str, str]]:
                 f"{_norm(step.query_proj)}",
             ),
         )
+    outputs = [output, probability] if record.deep_output else [probability]
     if record.query_time == "previous":  # attention, then the RNN update that reads a_t
-        return [*attention, state, output, probability]
-    return [state, *attention, output, probability]
+        return [*attention, state, *outputs]
+    return [state, *attention, *outputs]

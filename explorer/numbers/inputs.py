@@ -70,6 +70,9 @@ def notices(trace: Trace, sentence: str) -> list[tuple[str, str, dict]]:
             out.append(("info", "date_day_first", {}))
     elif latin_share(sentence) < LATIN_SHARE:
         out.append(("warning", "notice_not_english", {}))
+    # the tutorial's model reads its own normalisation (lower case, ASCII), then EOS
+    if trace.task == "tutorial" and read_as(trace).removesuffix(" <eos>") != sentence.strip():
+        out.append(("info", "notice_normalized", {}))
     if trace.added_mark:
         out.append(("info", "notice_added_mark", {"mark": trace.added_mark}))
     ended = bool(trace.steps) and trace.steps[-1].token == EOS

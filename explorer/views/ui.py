@@ -26,7 +26,7 @@ from explorer.strings import (
     task_label,
     tr,
 )
-from explorer.views import models
+from explorer.views import models, yours
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +189,7 @@ def sidebar() -> Selection:
     bar = st.sidebar
     bar.radio("Language / 언어", list(LANGS), key="lang", format_func=LANGS.get, horizontal=True)
     lang = ss["lang"]
-    catalog = discover()
+    catalog = yours.with_yours(discover())  # this session's uploaded model, if any
     tasks = available_tasks(catalog)
     selection = Selection(lang)
     if not tasks:
@@ -216,7 +216,7 @@ def sidebar() -> Selection:
             args=("task",),
         )
         task = ss["task"]
-        statuses = {kind: models.get(entry) for kind, entry in catalog[task].items()}
+        statuses = {kind: yours.status(entry) for kind, entry in catalog[task].items()}
         if ss.get("kind") not in statuses:
             ok = [k for k, s in statuses.items() if s.status == "ok"]
             ss["kind"] = ok[0] if ok else next(iter(statuses))
@@ -250,7 +250,9 @@ def sidebar() -> Selection:
     )
     bar.caption(tr("credit_app", lang))
     ss["_selection"] = selection
-    sync_url({"lang": lang, "model": selection.entry.name if selection.entry else None})
+    # an uploaded model is this session's only: a link cannot name it
+    shared = selection.entry is not None and selection.task != yours.TASK
+    sync_url({"lang": lang, "model": selection.entry.name if shared else None})
     return selection
 
 
@@ -329,6 +331,8 @@ def decode_with_advice(lang: str, sentence: str, run, advise: bool = True) -> Tr
     except InputError as exc:
         show_notices(said)
         st.warning(error_message(exc, lang))
+        if exc.code == "unknown_words":  # the words come from the user: text, not Markdown
+            st.text(exc.params.get("words", ""))
         return None
     except Exception:  # a bug must not show a traceback: say so, and log it
         log.exception("decoding failed")
@@ -342,7 +346,8 @@ def decode_with_advice(lang: str, sentence: str, run, advise: bool = True) -> Tr
         said.append((level, tr(key, lang, **fields)))
     if "notice_not_english" not in keys and inputs.unknown_share(trace) >= inputs.MOSTLY_UNKNOWN:
         said.append(("warning", tr("warn_mostly_unknown", lang)))
-    show_notices(said, inputs.read_as(trace) if "notice_added_mark" in keys else None)
+    shows_reading = {"notice_added_mark", "notice_normalized"} & set(keys)
+    show_notices(said, inputs.read_as(trace) if shows_reading else None)
     return trace
 
 
