@@ -186,7 +186,9 @@ def test_matrices_sent_in_compact_form_are_drawn_with_the_trace_values(page, ser
     np.testing.assert_allclose(z("parts"), parts, rtol=1e-6, atol=1e-7)
     box = page.locator(".attn-panel[data-panel=parts]")
     box.locator("summary").click()
-    cells = box.locator("table.attn-table tbody tr").first.locator("td").all_inner_texts()
+    first_row = box.locator("table.attn-table tbody tr").first
+    first_row.locator("td").first.wait_for()  # the table is filled when it is opened
+    cells = first_row.locator("td").all_inner_texts()
     # row "unit 0": the unit, then α_i h_i[0] for each source token, then a_t[0]
     assert int(cells[0]) == 0
     np.testing.assert_allclose([float(c) for c in cells[1:]], parts[:, 0], rtol=1e-4, atol=1e-6)

@@ -148,6 +148,8 @@ def upload(lang: str) -> None:
         report = tutorial_import.Report()
         report.add("bad_safetensors", file=", ".join(n for n, _ in chosen))
     ss["_yours_report"] = report
+    if report.ok:
+        st.rerun()  # the sidebar, drawn before this page, now lists the model
 
 
 def show_loaded(lang: str) -> None:
@@ -164,4 +166,6 @@ def show_loaded(lang: str) -> None:
     st.success(tr("yours_loaded", lang, steps=c.max_length, **sizes))
     if yours.example:
         st.caption(tr("yours_example_credit", lang))
-    st.page_link("explorer/pages/explorer.py", label=tr("yours_open", lang), icon="🔎")
+    st.page_link(
+        "explorer/pages/explorer.py", label=tr("yours_open", lang), icon=":material/search:"
+    )
