@@ -17,7 +17,7 @@ from dataclasses import replace
 import plotly.graph_objects as go
 
 from attention_core import Trace
-from attention_core.tasks import get_task
+from attention_core.tasks import TASKS, get_task
 from explorer.figures.style import BAR, CHOSEN, LEGEND_ON_TOP, layout, token_html, token_text
 from explorer.strings import HYPOTHESIS_KEYS, tr
 
@@ -229,6 +229,9 @@ def node_ids_in(fig: go.Figure) -> list[int]:
 
 
 def output_text(trace: Trace, tokens: list[str]) -> str:
+    """A hypothesis as text: our tasks detokenize; an uploaded model's words are spaced."""
+    if trace.task not in TASKS:
+        return " ".join(tokens)
     return get_task(trace.task).detokenize_target(tokens)
 
 

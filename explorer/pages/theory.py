@@ -23,7 +23,8 @@ for section in theory.SECTIONS:
         else:
             st.markdown(tr(value, lang))
     if section.name == "dot" and sel.task is not None:
-        note = theory.scaled_note_key(discover()[sel.task]["dot"].config)
+        dot = discover().get(sel.task, {}).get("dot")  # (an uploaded model's task has none)
+        note = theory.scaled_note_key(dot.config if dot else None)
         if note:
             st.info(tr(note, lang))
     links = [(slug, label) for slug, label in section.links if (PAGES / f"{slug}.py").is_file()]

@@ -11,7 +11,7 @@ from attention_core import MAX_BEAM, Trace
 from explorer.content.examples import EXAMPLES, TELLING
 from explorer.figures import animation, style, tables
 from explorer.strings import MODE_KEYS, tr
-from explorer.views import models
+from explorer.views import models, yours
 from explorer.views.ui import (
     MODES,
     Selection,
@@ -44,9 +44,11 @@ def _use_example(task: str, sentence: str, reference: str) -> None:
 
 
 def example_buttons(task: str, lang: str) -> None:
-    st.caption(tr("examples_telling_label", lang))
+    telling = TELLING.get(task, [])
+    if telling:
+        st.caption(tr("examples_telling_label", lang))
     cols = st.columns(2)  # labelled by what they show; the sentence is the button's help
-    for n, (label, sentence, reference) in enumerate(TELLING.get(task, [])):
+    for n, (label, sentence, reference) in enumerate(telling):
         cols[n % 2].button(
             tr(label, lang),
             key=f"example_telling:{task}:{n}",
@@ -57,7 +59,9 @@ def example_buttons(task: str, lang: str) -> None:
         )
     st.caption(tr("examples_label", lang))
     cols = st.columns(2)  # two per row: a whole sentence fits its button
-    for n, (sentence, reference) in enumerate(EXAMPLES.get(task, [])):
+    # an uploaded model: the few sentences of the tutorial's kind whose words it knows
+    examples = EXAMPLES.get(task) or [(s, "") for s in yours.known_sentences()]
+    for n, (sentence, reference) in enumerate(examples):
         cols[n % 2].button(
             sentence.replace("*", "\\*").replace("_", "\\_"),
             key=f"example:{task}:{n}",

@@ -27,7 +27,14 @@ SNIPPET = ROOT / "examples" / "pytorch_tutorial" / "export_snippet.py"
 EXAMPLE = ROOT / "checkpoints" / "pytorch-tutorial-example"
 # A few sentences in the tutorial's own form (its French -> English pairs start like these);
 # the first that the model knows every word of is the page's first sentence.
-SENTENCES = ("je suis fatigue", "il est tres grand", "nous sommes en retard", "elle est gentille")
+SENTENCES = (
+    "je suis fatigue",
+    "il est tres grand",
+    "nous sommes en retard",
+    "elle est plus grande que moi",
+    "tu es tres gentil",
+    "je ne suis pas content",
+)
 # The values of a problem that come from the files: shown as text under its message.
 DETAIL_FIELDS = ("file", "part", "side", "names", "name", "shape", "expected", "json", "value")
 
@@ -57,9 +64,13 @@ def with_yours(catalog: dict) -> dict:
     return {**catalog, TASK: {KIND: yours.entry}} if yours is not None else catalog
 
 
-def _first_sentence(translator) -> str:
-    known = translator.task.known
-    return next((s for s in SENTENCES if all(w in known for w in s.split())), "")
+def known_sentences() -> list[str]:
+    """The page's example sentences that this session's model knows every word of."""
+    yours = current()
+    if yours is None:
+        return []
+    known = yours.loaded.translator.task.known
+    return [s for s in SENTENCES if all(w in known for w in s.split())]
 
 
 def _keep(report, example: bool) -> None:
@@ -70,7 +81,7 @@ def _keep(report, example: bool) -> None:
     ss = st.session_state
     ss["_yours"] = Yours(entry, models.Loaded(translator, "ok"), example)
     ss["_task"], ss["_kind"] = TASK, KIND
-    ss[f"sentence:{TASK}"] = _first_sentence(translator)
+    ss[f"sentence:{TASK}"] = next(iter(known_sentences()), "")
     ss[f"reference:{TASK}"] = ""
 
 
