@@ -21,6 +21,7 @@ from explorer import memo
 from explorer.player import assets, export
 from explorer.player import data as player_data
 from explorer.strings import kind_label, tr
+from explorer.views import yours
 
 _COMPONENT = st.components.v2.component(
     "attention_explorer_player",
@@ -75,7 +76,7 @@ def offer_file(payload: bytes, lang: str, model: str, traces) -> None:
         help_ = f"{help_} {tr('export_large', lang)}"
     labels = " / ".join(dict.fromkeys(kind_label(t.attention_kind, lang) for t in traces))
     note = tr("export_note", lang, model=labels)
-    if any(t.task == "fra-eng" for t in traces):
+    if any(t.task == "fra-eng" or yours.is_example(t.task) for t in traces):
         note = f"{note} {tr('export_note_tatoeba', lang)}"
     title = tr("export_title", lang, model=labels)
     st.download_button(

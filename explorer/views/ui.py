@@ -235,7 +235,7 @@ def sidebar() -> Selection:
         selection = Selection(lang, task, entry, loaded, statuses)
         if loaded.status == "ok":
             _sidebar_metrics(entry, lang)
-        if task == "fra-eng":
+        if task == "fra-eng" or yours.is_example(task):
             bar.caption(tr("credit_tatoeba", lang))
     ss.setdefault("img_format", ss.get("_img_format", "png"))
     bar.radio(

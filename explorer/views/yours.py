@@ -50,6 +50,13 @@ def current() -> Yours | None:
     return st.session_state.get("_yours")
 
 
+def is_example(task: str) -> bool:
+    """Whether ``task`` is this session's model and it is the shipped example (trained on
+    Tatoeba, whose credit then goes with it)."""
+    yours = current()
+    return task == TASK and yours is not None and yours.example
+
+
 def status(entry: Entry) -> models.Loaded:
     """The sidebar's status of a model: the session's own one, else the checkpoint's."""
     yours = current()
