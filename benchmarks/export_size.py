@@ -1,4 +1,5 @@
-"""Offline HTML files (issue 29): how large a view's file is, per kind of view. Prints JSON.
+"""Offline HTML files (issue 29): how large a view's file is, per kind of view, and a whole
+lesson's (every part, its player and its check). Prints JSON.
 
     python -m benchmarks.export_size
 
@@ -14,6 +15,7 @@ from attention_core import decode
 from attention_core.checkpoint import load
 from explorer.player import data as player_data
 from explorer.player import export
+from support import lesson_file
 from support.server import ROOT
 
 FRA = "my grandmother used to tell us stories about the war when we were children ."
@@ -46,7 +48,30 @@ def main() -> None:
         size(["fra-eng-dot", "fra-eng-bahdanau"], FRA, "en"),  # compare: two views
         size(["dates-bahdanau"], DATES, "en"),
     ]
-    print(json.dumps({"limit_bytes": export.LIMIT_BYTES, "files": rows}))
+    lessons = []
+    for lesson_id in ("attention", "dates"):
+        for lang in ("en", "ko"):
+            _, data, page = lesson_file.build(lesson_id, lang)
+            size_ = len(page.encode())
+            lessons.append(
+                {
+                    "lesson": lesson_id,
+                    "lang": lang,
+                    "parts": len(data["parts"]),
+                    "file_bytes": size_,
+                    "within_limit": size_ <= export.LESSON_LIMIT_BYTES,
+                }
+            )
+    print(
+        json.dumps(
+            {
+                "limit_bytes": export.LIMIT_BYTES,
+                "files": rows,
+                "lesson_limit_bytes": export.LESSON_LIMIT_BYTES,
+                "lessons": lessons,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -143,6 +143,24 @@ def answer(check: Check, trace: Trace, k: int, run: Callable[[dict], Trace] | No
     return ANSWERS[check.kind](check, trace, k, run)
 
 
+def shown(check: Check, value, trace: Trace, short: bool = False) -> str:
+    """An answer as plain text: in the feedback and the exit ticket, or (``short``) as the
+    option a student picks (a token written twice carries its position)."""
+    if value is None:
+        return ""
+    if check.kind == "most_weight":
+        tokens = trace.source_tokens
+        text = token_text(tokens[value])
+        if short:
+            return f"{text} ₍{value + 1}₎" if tokens.count(tokens[value]) > 1 else text
+        return f"{text} ({value + 1})"
+    if check.kind == "number":
+        return f"{float(value):.3f}"
+    if check.kind == "choice":
+        return dict(check.options).get(value, str(value))
+    return token_text(str(value))
+
+
 def grade(check: Check, right: Answer, given) -> bool:
     """Whether ``given`` is right: the same position (or one with the same weight), token or
     answer id, or a number within the check's tolerance."""

@@ -67,3 +67,4 @@ with st.expander(tr("lesson_ticket_label", lang)):
             mime=mime,
             on_click="ignore",
         )
+    view.offer_file(lesson, lang)  # the whole lesson, to use without a network

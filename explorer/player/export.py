@@ -23,7 +23,8 @@ from pathlib import Path
 
 from explorer.player import assets
 
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 VENDOR = ROOT / "static" / "vendor"
 PLOTLY = "plotly-cartesian-4.1.1.min.js"
 KATEX = "katex-0.16.47.min.js"
@@ -31,6 +32,7 @@ LOCALE_KO = "plotly-locale-ko-3.7.0.js"
 LICENCES = ("LICENSE-plotly.js.txt", "LICENSE-katex.txt")
 # A view of a 15-word sentence must fit in this (issue 29); the page says so before a bigger one.
 LIMIT_BYTES = 2_500_000
+LESSON_LIMIT_BYTES = 6_000_000  # the 12-part lesson, every part's player inside
 
 # Page frame: the player's own stylesheet does the rest.
 _PAGE_CSS = """
@@ -38,6 +40,25 @@ body { margin: 0; padding: 1.5rem clamp(0.75rem, 3vw, 3rem); color: #14161c; bac
   font-family: "Noto Sans", "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif; }
 h1 { font-size: 1.5rem; margin: 0 0 0.25rem; }
 .attn-export-note { color: #555; font-size: 0.9rem; margin: 0 0 1rem; }
+"""
+
+
+# The lesson file's frame (offline/lesson.js): text and check side by side, then the player.
+_LESSON_CSS = """
+.attn-lesson-nav { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap;
+  margin: 0.5rem 0 1rem; }
+.attn-lesson-jump { flex: 1 1 16rem; font: inherit; padding: 0.3rem; }
+.attn-lesson-progress { flex: 1 1 100%; color: #444; }
+.attn-lesson-columns { display: grid; grid-template-columns: 3fr 2fr; gap: 2rem; }
+@media (max-width: 900px) { .attn-lesson-columns { grid-template-columns: 1fr; } }
+.attn-lesson-check { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.75rem 1rem; }
+.attn-lesson-options { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
+.attn-lesson-option[aria-pressed="true"] { outline: 3px solid #0072B2; }
+.attn-lesson-number { font: inherit; width: 8rem; padding: 0.3rem; }
+.attn-lesson-right { background: #e7f5ec; padding: 0.5rem; border-radius: 0.4rem; }
+.attn-lesson-wrong { background: #fdecea; padding: 0.5rem; border-radius: 0.4rem; }
+.attn-lesson-optional, .attn-lesson-line, .attn-lesson-own { color: #555; font-size: 0.9rem; }
+.attn-lesson-ticket { margin-top: 2rem; border-top: 1px solid #ccc; }
 """
 
 
@@ -54,14 +75,18 @@ def _data_block(payload: bytes) -> str:
     return text.replace("<", "\\u003c")  # (in JSON, "<" only occurs inside strings)
 
 
-def _player_module() -> str:
-    """The player's module, run inline: its default export called on the file's payload."""
+def _player_code() -> str:
+    """The player's code with its entry point as a plain function (no module export)."""
     code = assets.script()
     if code.count("export default function player(") != 1:
         raise RuntimeError("the player's entry point is not where export.py expects it")
-    code = code.replace("export default function player(", "function player(")
+    return code.replace("export default function player(", "function player(")
+
+
+def _player_module() -> str:
+    """The player's module, run inline: its default export called on the file's payload."""
     return (
-        code
+        _player_code()
         + "\nplayer({ data: document.getElementById('attn-payload').textContent,"
         + " parentElement: document.getElementById('attn-root') });\n"
     )
@@ -75,11 +100,37 @@ def _licences() -> str:
 
 def offline_html(payload: bytes, *, lang: str, title: str, note: str = "") -> str:
     """The whole file, as text. ``title`` and ``note`` are shown as text (escaped here)."""
+    block = f'<script type="application/json" id="attn-payload">{_data_block(payload)}</script>'
+    root = '<div id="attn-root"><div class="attn-player-root"></div></div>'
+    return _page(lang, title, note, root + "\n" + block, _player_module())
+
+
+def lesson_html(lesson: dict, *, note: str = "") -> str:
+    """A whole lesson (explorer/lessons/offline.lesson_data) as one file: the lesson shell
+    (offline/lesson.js) on the player's own code, every part's payload inside."""
+    for part in lesson["parts"]:
+        part["payload"]["assets"] = ""  # offline: libs.js uses the inlined libraries
+    text = json.dumps(lesson, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    block = (
+        '<script type="application/json" id="attn-lesson">'
+        + text.replace("<", "\\u003c")
+        + "</script>"
+    )
+    code = _player_code() + "\n" + (HERE / "offline" / "lesson.js").read_text(encoding="utf-8")
+    module = (
+        code
+        + "\nlessonFile(document.getElementById('attn-lesson').textContent,"
+        + " document.getElementById('attn-root'));\n"
+    )
+    root = '<div id="attn-root" class="attn-lesson-root"></div>'
+    return _page(lesson["lang"], lesson["title"], note, root + "\n" + block, module, _LESSON_CSS)
+
+
+def _page(lang: str, title: str, note: str, body: str, module: str, css: str = "") -> str:
     libraries = [(VENDOR / PLOTLY).read_text(encoding="utf-8")]
     libraries.append((VENDOR / KATEX).read_text(encoding="utf-8"))
     if lang == "ko":
         libraries.append((VENDOR / LOCALE_KO).read_text(encoding="utf-8"))
-    module = _player_module()
     hashes = " ".join(_sha256(code) for code in (*libraries, module))
     policy = (
         "default-src 'none'; "
@@ -98,13 +149,12 @@ def offline_html(payload: bytes, *, lang: str, title: str, note: str = "") -> st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 {_licences()}
-<style>{_PAGE_CSS}{assets.style()}</style>
+<style>{_PAGE_CSS}{assets.style()}{css}</style>
 </head>
 <body>
 <h1>{html.escape(title)}</h1>
 {note_html}
-<div id="attn-root"><div class="attn-player-root"></div></div>
-<script type="application/json" id="attn-payload">{_data_block(payload)}</script>
+{body}
 {scripts}
 <script type="module">{module}</script>
 </body>

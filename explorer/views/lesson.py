@@ -16,7 +16,8 @@ import streamlit as st
 from explorer import lessons
 from explorer.catalog import discover, find
 from explorer.figures.style import token_text
-from explorer.lessons import LessonError, checks
+from explorer.lessons import LessonError, checks, offline
+from explorer.player import export
 from explorer.strings import kind_label, tr
 from explorer.views import models, stepper, ui
 from explorer.views import sentence as sv
@@ -147,31 +148,11 @@ def navigation(lesson: lessons.Lesson, n: int, answers: dict, lang: str) -> None
 
 def _options_label(check: lessons.Check, answer: checks.Answer, trace) -> callable:
     if check.kind == "most_weight":  # a token written twice carries its position
-        tokens = trace.source_tokens
-        twice = {tok for tok in tokens if tokens.count(tok) > 1}
-
-        def label(i: int) -> str:
-            text = md_escape(token_text(tokens[i]))
-            return f"{text} ₍{i + 1}₎" if tokens[i] in twice else text
-
-        return label
+        return lambda i: md_escape(checks.shown(check, i, trace, short=True))
     if check.kind == "next_token":
         return lambda tok: md_escape(token_text(tok))
     labels = dict(check.options)
     return lambda key: labels[key]
-
-
-def shown(check: lessons.Check, answer: checks.Answer, value, trace) -> str:
-    """An answer as the exit ticket and the feedback write it (plain text)."""
-    if value is None:
-        return ""
-    if check.kind == "most_weight":
-        return f"{token_text(trace.source_tokens[value])} ({value + 1})"
-    if check.kind == "number":
-        return f"{float(value):.3f}"
-    if check.kind == "choice":
-        return dict(check.options).get(value, str(value))
-    return token_text(str(value))
 
 
 def ask(part: lessons.LessonStep, trace, k: int, run, key: str, lang: str, present: bool) -> dict:
@@ -203,7 +184,7 @@ def ask(part: lessons.LessonStep, trace, k: int, run, key: str, lang: str, prese
             label_visibility="collapsed",
         )
     record = {"question": check.question, "given": None, "correct": None}
-    record["right"] = shown(check, answer, answer.right, trace)
+    record["right"] = checks.shown(check, answer.right, trace)
     fields = {
         k_: (md_escape(v) if k_.startswith("token") else v) for k_, v in answer.fields.items()
     }
@@ -214,7 +195,7 @@ def ask(part: lessons.LessonStep, trace, k: int, run, key: str, lang: str, prese
         if present and st.button(tr("lesson_reveal_answer", lang), key=f"reveal:{key}"):
             st.info(f"{md_escape(record['right'])}: {why}")
         return record
-    record["given"] = shown(check, answer, given, trace)
+    record["given"] = checks.shown(check, given, trace)
     record["correct"] = checks.grade(check, answer, given)
     if present and not st.toggle(tr("lesson_reveal_answer", lang), key=f"reveal:{key}"):
         st.caption(tr("lesson_answer_hidden", lang))
@@ -303,3 +284,51 @@ def part_view(lesson: lessons.Lesson, n: int, lang: str) -> dict | None:
         offline=False,  # a part of the lesson is not a view to take away on its own
     )
     return record
+
+
+# ----- the whole lesson as one offline file -------------------------------------------------
+
+
+def _decode_part(lesson: lessons.Lesson, lang: str):
+    """Part n's traces (its model, and the compared one), its step and its override run, for
+    ``offline.lesson_data``: the pinned sentence, decoded through the shared caches."""
+
+    def decode_part(n: int):
+        part = lesson.steps[n - 1]
+        sel = selection_for(part.model, lang)
+        if sel is None:
+            raise LookupError(part.model)
+        trace = sv.cached_decode(sel, part.sentence)
+        traces = [trace]
+        other = selection_for(part.compare, lang) if part.compare else None
+        if other is not None:
+            traces.append(sv.cached_decode(other, part.sentence))
+
+        def run(overrides):
+            t_, weights = next(iter(overrides.items()))
+            return sv.cached_decode(sel, part.sentence, override_step=t_, weights=weights)
+
+        return traces, min(part.step, len(trace.steps)) - 1, run
+
+    return decode_part
+
+
+def offer_file(lesson: lessons.Lesson, lang: str) -> None:
+    """The whole lesson as one HTML file that plays and grades without a server, made when the
+    button is pressed (explorer/lessons/offline.py, explorer/player/export.py)."""
+
+    def make() -> str:
+        data = offline.lesson_data(lesson, _decode_part(lesson, lang), lang)
+        note = tr("lesson_export_note", lang, lesson=lesson.title)
+        return export.lesson_html(data, note=note)
+
+    st.download_button(
+        tr("lesson_export_button", lang),
+        data=make,
+        file_name=f"lesson-{lesson.id}-{lang}.html",
+        mime="text/html",
+        help=tr("lesson_export_help", lang),
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"lesson_file:{lesson.id}:{lang}",
+    )
