@@ -17,9 +17,10 @@ cacheable ForwardMsgs, resolves the server's ``ref_hash`` references from them a
 expire after ``max_cached_message_age`` runs. Nothing is rendered, so the client costs little.
 
 Each session opens ``/?model=dates-dot&lang=en``, types its own date (``sentences`` of
-load_test.py), then for ``--rounds`` rounds switches the model (bahdanau, none, dot: the sidebar
-radio ``kind``, whose value is its option's label) and reruns once with nothing changed (what a
-rerun from another widget costs). Stepping happens in the browser (the step player,
+load_test.py; with ``--task fra-eng``: ``/?model=fra-eng-dot``, its own English sentence), then
+for ``--rounds`` rounds switches the model (bahdanau, none, dot: the sidebar radio ``kind``, whose
+value is its option's label) and reruns once with nothing changed (what a rerun from another
+widget costs). Stepping happens in the browser (the step player,
 explorer/player/js), so it is no server action any more. Each action follows
 the previous one's end at once (``--think`` adds a pause, 0.5
 to 1.5 times as long, before each): with many sessions the server is saturated, and the report
@@ -58,27 +59,51 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 
+from attention_core.tasks import get_task
 from benchmarks.load_test import OutOfTime, Run, expected_ticks, percentiles, sentences
 from deploy import local
 from deploy.local import replica_cookie
-from explorer.figures.style import HIGHLIGHT
+from explorer.figures.style import HIGHLIGHT, token_text
 from explorer.player.wire import apply
 from explorer.strings import tr
 from support import load
 from support.procs import cpu_s, rss_mb, trainings_running
 from support.server import streamlit_server
 
-SENTENCE_KEY, KIND_KEY, PLAYER_KEY = "sentence:dates", "kind", "player-"
+KIND_KEY, PLAYER_KEY = "kind", "player-"
 KINDS = ("bahdanau", "none", "dot")
 UNEXPECTED = tr("err_unexpected", "en")
 OOV = re.compile(f'^<span style="color:{re.escape(HIGHLIGHT)}">(.*)</span>$')  # source_labels
 DONE = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 
 
+# What the sessions type: dates (load_test's, character models) or English sentences for the
+# English->French word models (``--task fra-eng``), each session its own.
+_SUBJECTS = ("i", "you", "we", "they", "tom", "mary")
+_VERBS = ("like", "see", "want", "need", "found")
+_OBJECTS = ("the red car", "an old book", "a small dog", "the new house", "a big cat")
+
+
+def english_sentences(n: int) -> list[str]:
+    """n distinct short English sentences, each ending with a full stop."""
+    made = [f"{s} {v} {o} ." for o in _OBJECTS for v in _VERBS for s in _SUBJECTS]
+    if n > len(made):
+        raise ValueError(f"at most {len(made)} English sentences")
+    return made[:n]
+
+
+TASKS = {"dates": (sentences, "March 5, 2024"), "fra-eng": (english_sentences, "we are late .")}
+TASK = "dates"  # set by measure()
+
+
 def spec_ticks(sentence: str) -> list[str]:
     """The heatmap's tick text for a sentence, as explorer/figures/style.py writes it into the spec:
-    ``token_html`` = the shown text (load_test's ``expected_ticks``) escaped for Plotly."""
-    return [html.escape(t, quote=False) for t in expected_ticks(sentence)]
+    ``token_html`` = the shown text escaped for Plotly (dates: load_test's ``expected_ticks``)."""
+    if TASK == "dates":
+        shown = expected_ticks(sentence)
+    else:
+        shown = [token_text(t) for t in get_task(TASK).source_tokens(sentence)]
+    return [html.escape(t, quote=False) for t in shown]
 
 
 def ticks_of(spec: dict) -> list[str] | None:
@@ -281,6 +306,9 @@ class WsRun(Run):
         self.sticky = False  # behind nginx: each session keeps the cookie of its replica
         self.finished: dict[str, list[float]] = {}  # action -> ms to script_finished
         self.ref_hits = 0
+        # One session alone (--sessions 1): the server's CPU time of each action, by action
+        self.cpu_pids: list[int] = []
+        self.cpu_ms: dict[str, list[float]] = {}
 
 
 class Session:
@@ -288,7 +316,7 @@ class Session:
         self.n, self.sentence, self.run = n, sentence, run
         self.ticks = spec_ticks(sentence)
         self.own_ok: list[bool] = []
-        self.client = Client(run.url, "model=dates-dot&lang=en", run)
+        self.client = Client(run.url, f"model={TASK}-dot&lang=en", run)
         self.kind = "dot"
         self.pace = random.Random(n)
 
@@ -301,7 +329,7 @@ class Session:
         the URL the server wrote keeps this session's sentence and model."""
         query = urllib.parse.parse_qs(self.client.query)
         ok = query.get("sentence") == [self.sentence]
-        ok = ok and query.get("model") == [f"dates-{self.kind}"]
+        ok = ok and query.get("model") == [f"{TASK}-{self.kind}"]
         for spec in result["heatmaps"]:
             ticks = ticks_of(spec)
             ok = ok and (ticks is None if self.kind == "none" else ticks == self.ticks)
@@ -321,7 +349,11 @@ class Session:
     async def act(self, name: str, change: WidgetState | None, want) -> dict:
         await asyncio.sleep(self.run.think * self.pace.uniform(0.5, 1.5))  # not in lockstep
         self.run.check_time()
+        pids = self.run.cpu_pids
+        cpu = cpu_all(pids) if pids else 0.0
         result = await self.client.rerun(change, want)
+        if pids:  # (the frames may still be in flight: the script has finished)
+            self.run.cpu_ms.setdefault(name, []).append((cpu_all(pids) - cpu) * 1000)
         for error in result["errors"]:
             self.run.errors.append(f"session {self.n}, {name}: {error}")
         if result["heatmap_ms"] is None:
@@ -356,7 +388,7 @@ class Session:
             self.run.errors += [f"session {self.n}, page load: {e}" for e in first["errors"]]
             if not first["heatmaps"]:
                 raise RuntimeError("the page has no heatmap")
-            box = WidgetState(id=client.key_id(SENTENCE_KEY), string_value=self.sentence)
+            box = WidgetState(id=client.key_id(f"sentence:{TASK}"), string_value=self.sentence)
             result = await self.act("type_sentence", box, lambda s: ticks_of(s) == self.ticks)
             self.check_own(result, "typed")
             client.key_id(KIND_KEY)
@@ -394,7 +426,7 @@ async def drive(run: WsRun, pids: list[int], sessions: int, rounds: int, stagger
     for _ in pids:
         warm = WsRun(run.url, max(5.0, run.remaining()), run.verbose)
         warm.sticky = run.sticky
-        warm_session = Session(-1, "March 5, 2024", warm)
+        warm_session = Session(-1, TASKS[TASK][1], warm)
         await warm_session.play(1)
         await warm_session.client.close()
         run.errors += [f"warm-up: {e}" for e in warm.errors]
@@ -406,7 +438,9 @@ async def drive(run: WsRun, pids: list[int], sessions: int, rounds: int, stagger
             peak.append(await asyncio.to_thread(rss_all, pids))
             await asyncio.sleep(0.5)
 
-    texts = sentences(sessions)
+    texts = TASKS[TASK][0](sessions)
+    if sessions == 1:  # alone, each action's server CPU is its own
+        run.cpu_pids = pids
     players = [Session(i, texts[i], run) for i in range(sessions)]
 
     async def staggered(s: Session) -> None:
@@ -444,11 +478,21 @@ def measure(
     verbose: bool = False,
     think: float = 0.0,
     replicas: int = 1,
+    task: str = "dates",
 ) -> dict:
     """Start the server (or ``replicas`` of it behind nginx, deploy/local.py), run the sessions,
     stop the server; the report as a dict. Memory and CPU are summed over the replicas."""
+    global TASK
+    TASK, before = task, TASK
+    try:
+        return _measure(sessions, rounds, seconds, stagger, verbose, think, replicas, task)
+    finally:
+        TASK = before
+
+
+def _measure(sessions, rounds, seconds, stagger, verbose, think, replicas, task) -> dict:
     load_before = os.getloadavg()
-    report: dict = {"replicas": replicas}
+    report: dict = {"replicas": replicas, "task": task}
     with ExitStack() as stack:
         if replicas > 1:
             running = stack.enter_context(local.replicas(replicas, timeout_s=min(120, seconds)))
@@ -488,6 +532,7 @@ def _report(run: WsRun, r: dict, sessions: int, rounds: int, seconds: float, loa
     rss_ok = None not in (peak_delta, delta) and max(peak_delta, delta) <= 100
     return {
         "sessions": sessions,
+        "task": r.get("task"),
         "replicas": r.get("replicas", 1),
         "sessions_per_replica": r.get("sessions_per_replica"),
         "completed_sessions": run.completed,
@@ -528,6 +573,11 @@ def _report(run: WsRun, r: dict, sessions: int, rounds: int, seconds: float, loa
             "actions_per_s": round(actions / measured, 2) if measured else None,
             "server_cpu_s": r.get("server_cpu_s"),
             "server_cpu_s_per_action": round(cpu / actions, 3) if actions else None,
+            # --sessions 1 only: the median server CPU of each kind of action
+            "server_cpu_ms_by_action": {
+                name: round(sorted(v)[len(v) // 2], 1) for name, v in run.cpu_ms.items()
+            }
+            or None,
             "client_cpu_s": r.get("client_cpu_s"),
             "cached_message_references": run.ref_hits,
             "note": "no browser: sessions speak Streamlit's websocket protocol from one "
@@ -545,6 +595,9 @@ def main() -> None:
     parser.add_argument(
         "--replicas", type=int, default=1, help="app processes behind nginx (deploy/local.py)"
     )
+    parser.add_argument(
+        "--task", choices=sorted(TASKS), default="dates", help="what the sessions type"
+    )
     args = load.parse(parser)
     try:
         out = measure(
@@ -555,6 +608,7 @@ def main() -> None:
             args.verbose,
             args.think,
             args.replicas,
+            args.task,
         )
     except (RuntimeError, OutOfTime) as exc:
         raise SystemExit(str(exc)) from exc

@@ -71,3 +71,13 @@ def test_three_sessions_on_streamlits_websocket_protocol():
     rss = report["rss_mb"]
     assert rss["before"] > rss["idle"] > 0 and rss["during_peak"] >= rss["before"]
     assert report["condition"]["cached_message_references"] > 0  # ref_hash messages resolved
+
+
+def test_three_sessions_typing_english_sentences():
+    report = load_ws.measure(sessions=3, rounds=1, seconds=240, stagger=0.1, task="fra-eng")
+    assert report["task"] == "fra-eng"
+    assert report["errors"] == {"count": 0, "first": []}
+    assert report["completed_sessions"] == 3
+    leaking = report["no_leaking"]
+    assert leaking["every_session_saw_only_its_own_sentence"], leaking["violations"]
+    assert load_ws.TASK == "dates"  # measure() leaves the module as it found it
