@@ -4,6 +4,7 @@ browser session never sees it; a damaged upload is refused with a message, in Ko
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,7 @@ def test_damaged_files_are_refused_with_a_message(chromium, server, tmp_path, la
     (tmp_path / "encoder.safetensors").write_bytes(good["encoder.safetensors"][:1000])
     (tmp_path / "decoder.safetensors").write_bytes(good["decoder.safetensors"])
     (tmp_path / "model.json").write_bytes(good["model.json"])
+    (tmp_path / "model.pt").write_bytes(pickle.dumps({"weights": [1.0]}))  # never opened
     context, page, errors = _context(chromium, lang)
     try:
         _upload(page, server, sorted(tmp_path.iterdir()), lang)
@@ -111,6 +113,8 @@ def test_damaged_files_are_refused_with_a_message(chromium, server, tmp_path, la
         refused = STRINGS[lang]["yours_problem_bad_safetensors"][:20]
         assert page.get_by_text(refused, exact=False).count() >= 1
         assert page.get_by_text("encoder.safetensors", exact=False).count() >= 1
+        pickled = STRINGS[lang]["yours_problem_pickle"][:20]
+        assert page.get_by_text(pickled, exact=False).count() >= 1
         assert page.locator("[data-testid='stException']").count() == 0
         assert (
             tr("task_tutorial", lang) not in page.locator("[data-testid='stSidebar']").inner_text()

@@ -139,7 +139,8 @@ def upload(lang: str) -> None:
     ss = st.session_state
     files = st.file_uploader(
         tr("yours_upload_label", lang),
-        type=["safetensors", "json"],
+        # no type filter: a .pt or .pth file gets our message (a pickle is never opened), in
+        # the page's language, instead of Streamlit's English refusal
         accept_multiple_files=True,
         help=tr("yours_upload_help", lang),
         key="yours_files",
