@@ -178,8 +178,8 @@ def show_loaded(lang: str) -> None:
         show_problems(report, lang)
     if report is not None:
         show_report(report, lang)
-    if yours is None:
-        return
+    if yours is None or (report is not None and not report.ok):
+        return  # (a refused upload leaves the session's earlier model as it was)
     c = yours.loaded.translator.model.config
     sizes = dict(hidden=c.hidden, source=c.src_vocab_size - 4, target=c.tgt_vocab_size - 4)
     st.success(tr("yours_loaded", lang, steps=c.max_length, **sizes))
