@@ -132,6 +132,19 @@ _ADDITIVE_PANELS = (
     "topk",
 )
 _ADDITIVE_VIEWS = ("geometry", "geometry_additive", "lines")
+_BAHDANAU_TEXTS = dict(
+    name="kind_bahdanau",
+    query_title="panel_query_bahdanau",
+    query_caption="panel_query_caption",
+    scores_caption="panel_scores_caption_bahdanau",
+    geometry_caption="panel_geometry_caption_bahdanau",
+    output_title="panel_output_bahdanau",
+    output_caption="panel_output_caption_bahdanau",
+    eq_state="eq_state_bahdanau",
+    eq_score="eq_score_bahdanau",
+    eq_output="eq_output_bahdanau",
+    timeline_note="timeline_note_bahdanau",
+)
 
 KINDS: dict[str, AttentionKind] = {
     k.name: k
@@ -175,19 +188,7 @@ KINDS: dict[str, AttentionKind] = {
             sentence_parts=("keys_proj", "score_vector"),
             panels=_ADDITIVE_PANELS,
             views=_ADDITIVE_VIEWS,
-            texts=_texts(
-                name="kind_bahdanau",
-                query_title="panel_query_bahdanau",
-                query_caption="panel_query_caption",
-                scores_caption="panel_scores_caption_bahdanau",
-                geometry_caption="panel_geometry_caption_bahdanau",
-                output_title="panel_output_bahdanau",
-                output_caption="panel_output_caption_bahdanau",
-                eq_state="eq_state_bahdanau",
-                eq_score="eq_score_bahdanau",
-                eq_output="eq_output_bahdanau",
-                timeline_note="timeline_note_bahdanau",
-            ),
+            texts=_texts(**_BAHDANAU_TEXTS),
         ),
         AttentionKind(
             # The PyTorch tutorial "NLP From Scratch: Translation with a Sequence to Sequence
@@ -209,17 +210,15 @@ KINDS: dict[str, AttentionKind] = {
             deep_output=False,
             trainable=False,
             texts=_texts(
-                name="kind_tutorial",
-                query_title="panel_query_bahdanau",
-                query_caption="panel_query_caption",
-                scores_caption="panel_scores_caption_tutorial",
-                geometry_caption="panel_geometry_caption_bahdanau",
-                output_title="panel_output_tutorial",
-                output_caption="panel_output_caption_tutorial",
-                eq_state="eq_state_bahdanau",
-                eq_score="eq_score_tutorial",
-                eq_output="",
-                timeline_note="timeline_note_bahdanau",
+                **{
+                    **_BAHDANAU_TEXTS,
+                    "name": "kind_tutorial",
+                    "scores_caption": "panel_scores_caption_tutorial",
+                    "output_title": "panel_output_tutorial",
+                    "output_caption": "panel_output_caption_tutorial",
+                    "eq_score": "eq_score_tutorial",
+                    "eq_output": "",  # no s~_t: no output-layer line
+                }
             ),
         ),
         AttentionKind(

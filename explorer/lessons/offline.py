@@ -18,8 +18,6 @@ from explorer.lessons import Lesson, checks
 from explorer.player import data as player_data
 from explorer.strings import kind_label, tr
 
-# **bold**, *italic*, `code`, $math$: what lesson texts use (explorer/lessons/README.md)
-_RICH = re.compile(r"(\*\*.+?\*\*|\*[^*\s][^*]*?\*|`[^`]+`|\$[^$]+\$)")
 _HOLE = re.compile("\x00([a-z_]+)\x00")
 LABEL_KEYS = (
     "lesson_prev",
@@ -52,21 +50,7 @@ LABEL_KEYS = (
 
 def rich_segments(text: str) -> list[list[str]]:
     """One paragraph of our Markdown as [kind, text]: "t", "b", "i", "c" (code), "m" (math)."""
-    out = []
-    for part in _RICH.split(text):
-        if not part:
-            continue
-        if part.startswith("**") and part.endswith("**") and len(part) > 4:
-            out.append(["b", part[2:-2]])
-        elif part.startswith("$") and part.endswith("$") and len(part) > 2:
-            out.append(["m", part[1:-1]])
-        elif part.startswith("`") and part.endswith("`") and len(part) > 2:
-            out.append(["c", part[1:-1]])
-        elif part.startswith("*") and part.endswith("*") and len(part) > 2:
-            out.append(["i", part[1:-1]])
-        else:
-            out.append(["t", part])
-    return out
+    return player_data.segments(text, rich=True)
 
 
 def paragraphs(text: str) -> list[dict]:

@@ -28,8 +28,12 @@ from explorer.player import panels
 from explorer.player.wire import compact_rows, decoded, encoded, plain, stepped_tables, table_dict
 from explorer.strings import tr
 
-# Markdown in our strings: **bold** and $math$ (KaTeX); everything else is text.
+# Markdown in our strings: **bold** and $math$ (KaTeX); everything else is text. A lesson's
+# texts (rich) also have *italic* and `code`.
 _MARKUP = re.compile(r"(\*\*.+?\*\*|\$[^$]+\$)")
+_RICH = re.compile(r"(\*\*.+?\*\*|\*[^*\s][^*]*?\*|`[^`]+`|\$[^$]+\$)")
+# kind -> (start, end) marks, in the order they are tried ("**" before "*")
+_MARKS = {"b": ("**", "**"), "m": ("$", "$"), "c": ("`", "`"), "i": ("*", "*")}
 # A light template given explicitly: Streamlit's own uses placeholder colours that only its
 # chart element replaces (field notes), and the browser draws these figures with plotly.js.
 TEMPLATE = go.layout.Template(
@@ -44,16 +48,20 @@ TEMPLATE = go.layout.Template(
 ).to_plotly_json()
 
 
-def segments(text: str) -> list[list[str]]:
-    """Our Markdown as [kind, text] pairs: "t" text, "b" bold text, "m" inline math."""
+def segments(text: str, rich: bool = False) -> list[list[str]]:
+    """Our Markdown as [kind, text] pairs: "t" text, "b" bold text, "m" inline math; with
+    ``rich`` also "i" italic and "c" code."""
     out = []
-    for part in _MARKUP.split(text):
+    for part in (_RICH if rich else _MARKUP).split(text):
         if not part:
             continue
-        if part.startswith("**") and part.endswith("**") and len(part) > 4:
-            out.append(["b", part[2:-2]])
-        elif part.startswith("$") and part.endswith("$") and len(part) > 2:
-            out.append(["m", part[1:-1]])
+        for kind, (start, end) in _MARKS.items():
+            if not rich and kind in ("c", "i"):
+                continue
+            inner = len(part) - len(start) - len(end)
+            if part.startswith(start) and part.endswith(end) and inner > 0:
+                out.append([kind, part[len(start) : len(part) - len(end)]])
+                break
         else:
             out.append(["t", part])
     return out
