@@ -124,16 +124,21 @@ class BahdanauDecoder(nn.Module):
         att = attend(self.score, s_prev, memory.keys, memory.prepared, memory.mask, override)
         s_t = self.cell(torch.cat([emb, att.context], dim=-1), s_prev)  # (B, H)
         s_tilde = torch.tanh(self.W_o(torch.cat([s_t, att.context, emb], dim=-1)))  # (B, H)
-        record = {
-            "query": s_prev,
-            "scores": att.scores,
-            "weights": att.weights,
-            **att.parts,
-            "context": att.context,
-            "state": s_t,
-            "output_input": s_tilde,
-        }
+        record = attention_first_record(s_prev, att, s_t, s_tilde)
         return self.dropout(s_tilde), State(s_t, None), record
+
+
+def attention_first_record(s_prev: Tensor, att, s_t: Tensor, output_input: Tensor) -> dict:
+    """What a step records when attention runs before the RNN update (query s_{t-1})."""
+    return {
+        "query": s_prev,
+        "scores": att.scores,
+        "weights": att.weights,
+        **att.parts,
+        "context": att.context,
+        "state": s_t,
+        "output_input": output_input,
+    }
 
 
 def make_decoder(

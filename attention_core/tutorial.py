@@ -31,7 +31,7 @@ import torch
 from torch import Tensor, nn
 
 from .attention import Score, attend
-from .decoders import Memory, State
+from .decoders import Memory, State, attention_first_record
 from .encoder import Encoded
 from .tasks import InputError, Task
 
@@ -115,15 +115,7 @@ class TutorialDecoder(nn.Module):
         s_prev = state.hidden  # the query is the previous state (query = hidden.permute(1, 0, 2))
         att = attend(self.score, s_prev, memory.keys, memory.prepared, memory.mask, override)
         s_t = self.gru(torch.cat([emb, att.context], dim=-1), s_prev)  # (B, H)
-        record = {
-            "query": s_prev,
-            "scores": att.scores,
-            "weights": att.weights,
-            **att.parts,
-            "context": att.context,
-            "state": s_t,
-            "output_input": s_t,  # no deep output: ``out`` reads s_t
-        }
+        record = attention_first_record(s_prev, att, s_t, s_t)  # no deep output: out reads s_t
         return s_t, State(s_t, None), record
 
 

@@ -62,3 +62,35 @@ def screenshot(page, name: str, full_page: bool = True) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+def step_line(trace, t: int, lang: str = "en") -> str:
+    """The player's counter at step t (0-based) of ``trace``: the ``step_tokens`` string."""
+    from explorer.figures.style import token_text
+    from explorer.strings import tr
+
+    step = trace.steps[t]
+    return tr(
+        "step_tokens",
+        lang,
+        t=t + 1,
+        n=len(trace.steps),
+        given=token_text(step.input_token),
+        chosen=token_text(step.token),
+    )
+
+
+def offline_context(chromium, asked: list[str], **options):
+    """A browser context that lets a page read its own file and nothing else: every other
+    request is refused and its address appended to ``asked`` (an offline file's tests)."""
+    context = chromium.new_context(**options)
+
+    def refuse(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            asked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", refuse)
+    return context

@@ -14,7 +14,7 @@ from explorer.numbers import equations
 from explorer.player import data as player_data
 from explorer.player import export
 from explorer.strings import tr
-from support.browser import BROWSER_TIMEOUT_S, screenshot
+from support.browser import BROWSER_TIMEOUT_S, offline_context, screenshot
 from support.marks import needs_browser
 from support.server import ROOT
 
@@ -39,17 +39,8 @@ def opened(request, chromium, trace, tmp_path):
     )
     path = tmp_path / export.file_name(MODEL, SENTENCE)
     path.write_text(export.offline_html(payload, lang=lang, title="t"), encoding="utf-8")
-    context = chromium.new_context(viewport={"width": 1366, "height": 900})
     asked: list[str] = []
-
-    def refuse(route):  # the file itself, and nothing else
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            asked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", refuse)
+    context = offline_context(chromium, asked, viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(BROWSER_TIMEOUT_S * 1000)
     problems: list[str] = []

@@ -9,7 +9,7 @@ import pytest
 
 from explorer.strings import tr
 from support import lesson_file
-from support.browser import BROWSER_TIMEOUT_S, screenshot
+from support.browser import BROWSER_TIMEOUT_S, offline_context, screenshot
 from support.marks import needs_browser
 
 pytestmark = needs_browser
@@ -35,17 +35,9 @@ def test_the_lesson_file_plays_grades_and_gives_the_ticket_offline(chromium, tmp
     lesson, data, text = lesson_file.build("attention", lang)
     path = tmp_path / f"lesson-attention-{lang}.html"
     path.write_text(text, encoding="utf-8")
-    context = chromium.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
     asked: list[str] = []
-
-    def refuse(route):  # the file itself, and nothing else
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            asked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", refuse)
+    options = {"viewport": {"width": 1366, "height": 900}, "accept_downloads": True}
+    context = offline_context(chromium, asked, **options)
     page = context.new_page()
     page.set_default_timeout(BROWSER_TIMEOUT_S * 1000)
     problems: list[str] = []

@@ -13,10 +13,9 @@ import pytest
 
 from attention_core import decode
 from attention_core.checkpoint import load
-from explorer.figures.style import token_text
 from explorer.numbers import equations
 from explorer.strings import tr
-from support.browser import BROWSER_TIMEOUT_S, screenshot, wait_idle
+from support.browser import BROWSER_TIMEOUT_S, screenshot, step_line, wait_idle
 from support.marks import needs_browser
 from support.server import ROOT
 
@@ -60,15 +59,7 @@ def trace():
 
 
 def _step_line(trace, t: int) -> str:
-    step = trace.steps[t]
-    return tr(
-        "step_tokens",
-        "en",
-        t=t + 1,
-        n=len(trace.steps),
-        given=token_text(step.input_token),
-        chosen=token_text(step.token),
-    )
+    return step_line(trace, t)
 
 
 def _open(page, server, sentence: str = SENTENCE) -> None:

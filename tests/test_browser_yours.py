@@ -11,9 +11,8 @@ import pytest
 
 from attention_core import decode
 from attention_core.tutorial_import import load_files
-from explorer.figures.style import token_text
 from explorer.strings import STRINGS, tr
-from support.browser import BROWSER_TIMEOUT_S, screenshot, wait_idle
+from support.browser import BROWSER_TIMEOUT_S, screenshot, step_line, wait_idle
 from support.marks import needs_browser
 from support.server import ROOT
 
@@ -31,18 +30,6 @@ def _context(chromium, lang: str = "en"):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     return context, page, errors
-
-
-def _step_line(trace, t: int) -> str:
-    step = trace.steps[t]
-    return tr(
-        "step_tokens",
-        "en",
-        t=t + 1,
-        n=len(trace.steps),
-        given=token_text(step.input_token),
-        chosen=token_text(step.token),
-    )
 
 
 def _upload(page, server, paths: list[Path], lang: str = "en") -> None:
@@ -66,7 +53,7 @@ def test_an_uploaded_model_steps_in_the_browser_and_stays_in_its_session(chromiu
         ).wait_for()
         screenshot(page, "yours-loaded", full_page=False)
         page.locator("[data-testid='stPageLink'] a").first.click()
-        page.locator(COUNTER).filter(has_text=_step_line(trace, 0)).wait_for()
+        page.locator(COUNTER).filter(has_text=step_line(trace, 0)).wait_for()
         wait_idle(page)
         sidebar = page.locator("[data-testid='stSidebar']")
         assert tr("kind_tutorial", "en") in sidebar.inner_text()  # its model, chosen
@@ -74,7 +61,7 @@ def test_an_uploaded_model_steps_in_the_browser_and_stays_in_its_session(chromiu
         frames.clear()
         for t in range(1, len(trace.steps)):
             page.locator(".attn-controls button").filter(has_text=tr("next", "en")).click()
-            page.locator(COUNTER).filter(has_text=_step_line(trace, t)).wait_for()
+            page.locator(COUNTER).filter(has_text=step_line(trace, t)).wait_for()
         text = page.locator(".attn-player-root").inner_text()
         assert "Wa" in text and "Va" in text  # the tutorial's names, in the captions
         assert frames == [], "stepping reached the server"

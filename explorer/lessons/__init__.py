@@ -12,27 +12,16 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from attention_core.kinds import KINDS
 from explorer.strings import fold
 
 HERE = Path(__file__).resolve().parent
 TASKS = ("fra-eng", "dates")
-# What a lesson step may highlight: the attention matrix, or one panel of the step player
-# (explorer/player/panels.py; tests/test_lessons.py keeps the two lists together).
+# What a lesson step may highlight: the attention matrix, or one panel of the step player, as
+# the attention kinds' records name them (attention_core/kinds.py; explorer/player/panels.py).
 PANELS = (
     "heatmap",
-    "query",
-    "keys",
-    "query_proj",
-    "keys_proj",
-    "energies",
-    "scores",
-    "weights",
-    "parts",
-    "output",
-    "topk",
-    "geometry",
-    "geometry_additive",
-    "lines",
+    *dict.fromkeys(p for record in KINDS.values() for p in (*record.panels, *record.views)),
 )
 # Check kinds and the fields each takes (besides "kind" and "question").
 CHECKS = {
