@@ -18,9 +18,9 @@ import pytest
 from attention_core import decode
 from explorer import catalog
 from explorer.figures import lines, sentence, style, tables
-from explorer.figures import step as sf
 from explorer.figures.plain import as_go
 from explorer.numbers import equations, inputs
+from explorer.player import panels
 from support.translators import make_translator
 
 KINDS = ("dot", "bahdanau", "none")
@@ -49,12 +49,30 @@ def _hostile_trace(translators, kind):
     return trace
 
 
+def _panel_figure(name, trace, t, lang):
+    return panels.REGISTRY[name].figure(trace, t, lang)
+
+
+def _panel_builder(name):
+    """A panel's figure builder, named for the assertion messages."""
+
+    def build(trace, t, lang):
+        return _panel_figure(name, trace, t, lang)
+
+    build.__name__ = name
+    return build
+
+
+def _step_figures(trace, t, lang):
+    return [(p.name, p.figure(trace, t, lang)) for p in panels.panels_of(trace)]
+
+
 def _all_figures(trace, t, lang="en"):
     figs = [
         as_go(sentence.attention_heatmap(trace, t, lang)),
         as_go(sentence.timeline_figure(trace, t, lang)),
     ]
-    return figs + [as_go(fig) for _, fig in sf.step_figures(trace, t, lang)]
+    return figs + [as_go(fig) for _, fig in _step_figures(trace, t, lang)]
 
 
 def _visible_text(fig) -> str:
@@ -76,7 +94,7 @@ def test_repeated_date_tokens_keep_one_column_each(translators, kind):
     assert len(fig.layout.xaxis.ticktext) == 8
     assert np.shape(fig.data[0].z) == (len(trace.steps), 8)
     for name in ("keys", "scores", "weights"):
-        sub = as_go(sf.BUILDERS[name](trace, 0, "en"))
+        sub = as_go(panels.REGISTRY[name].figure(trace, 0, "en"))
         axis = sub.layout.yaxis if name == "keys" else sub.layout.xaxis
         assert len(axis.tickvals) == 8, name
 
@@ -85,7 +103,7 @@ def test_repeated_date_tokens_keep_one_column_each(translators, kind):
 def test_repeated_words_keep_one_column_each(kind):
     trace = decode(make_translator(kind, task="fra-eng"), "the the the", complete=False)
     assert trace.source_tokens == ["the", "the", "the"]
-    keys = as_go(sf.keys_figure(trace, 0, "en"))
+    keys = as_go(_panel_figure("keys", trace, 0, "en"))
     assert list(keys.layout.yaxis.tickvals) == [0, 1, 2]
     assert list(keys.layout.yaxis.ticktext) == ["the"] * 3
     if kind != "none":
@@ -120,7 +138,7 @@ def test_hostile_tokens_are_escaped_everywhere(translators, kind):
         text = _visible_text(fig)
         for raw in ("<b>x", "<unk>", "<eos>", "<a href", '&amp;"', "&amp;,"):
             assert raw not in text, (raw, text[:300])
-    topk = as_go(sf.topk_figure(trace, 1, "en"))
+    topk = as_go(_panel_figure("topk", trace, 1, "en"))
     assert topk.layout.yaxis.ticktext[0] == "&amp;amp;"
     assert topk.data[0].customdata[0] == "&amp;amp;"
 
@@ -154,7 +172,7 @@ def test_presenter_mode_adds_no_colour_bar(translators):
     """A figure without a colour scale gets none in presenter mode (plotly.js draws a marker's
     colour bar once any of its attributes is set)."""
     trace = _trace(translators, "dot", "2024-03-05")
-    for build in (lines.line_figure, sf.topk_figure, sf.weights_figure):
+    for build in (lines.line_figure, _panel_builder("topk"), _panel_builder("weights")):
         plain = json.loads(as_go(build(trace, 0, "en")).to_json())["data"]
         big = json.loads(style.presenter(as_go(build(trace, 0, "en"))).to_json())["data"]
         had = ["colorbar" in d.get("marker", {}) for d in plain]
@@ -176,9 +194,9 @@ def test_bars_carry_value_labels_only_while_they_fit(translators):
     short = _trace(translators, "dot", "2024-03-05")  # 10 source characters
     long_ = _trace(translators, "dot", "Tuesday, March 5, 2024")  # 22
     assert len(short.source_tokens) <= style.MAX_BAR_LABELS < len(long_.source_tokens)
-    assert as_go(sf.weights_figure(short, 0, "en")).data[0].texttemplate
-    assert as_go(sf.weights_figure(long_, 0, "en")).data[0].texttemplate is None
-    assert as_go(sf.scores_figure(long_, 0, "en")).data[0].texttemplate is None
+    assert as_go(_panel_figure("weights", short, 0, "en")).data[0].texttemplate
+    assert as_go(_panel_figure("weights", long_, 0, "en")).data[0].texttemplate is None
+    assert as_go(_panel_figure("scores", long_, 0, "en")).data[0].texttemplate is None
 
 
 @pytest.mark.parametrize("kind", ("dot", "bahdanau"))
@@ -186,38 +204,39 @@ def test_step_values_match_the_trace(translators, kind):
     trace = _trace(translators, kind)
     t = 3
     step = trace.steps[t]
-    weights = as_go(sf.weights_figure(trace, t, "en"))
+    weights = as_go(_panel_figure("weights", trace, t, "en"))
     np.testing.assert_allclose(weights.data[0].y, step.weights, atol=1e-7)
     assert list(weights.layout.yaxis.range) == [0.0, 1.05]
     marker = weights.data[0].marker
     assert (marker.cmin, marker.cmax) == (0.0, 1.0)
-    scores = as_go(sf.scores_figure(trace, t, "en"))
+    scores = as_go(_panel_figure("scores", trace, t, "en"))
     np.testing.assert_allclose(scores.data[0].y, step.scores, atol=1e-6)
     assert scores.data[0].marker.cmin == -scores.data[0].marker.cmax  # symmetric around 0
-    parts = as_go(sf.parts_figure(trace, t, "en"))
+    parts = as_go(_panel_figure("parts", trace, t, "en"))
     z = np.array(parts.data[0].z)
     np.testing.assert_allclose(z[:-1].sum(axis=0), step.context, atol=1e-5)  # Σ α_i h_i = a_t
     np.testing.assert_allclose(z[-1], step.context, atol=1e-7)
-    query = as_go(sf.query_figure(trace, t, "en"))
+    query = as_go(_panel_figure("query", trace, t, "en"))
     np.testing.assert_allclose(np.array(query.data[0].z)[0], step.query, atol=1e-7)
-    topk = as_go(sf.topk_figure(trace, t, "en"))
+    topk = as_go(_panel_figure("topk", trace, t, "en"))
     np.testing.assert_allclose(topk.data[0].x, [p for _, p in step.top_k], atol=1e-7)
 
 
 def test_diverging_limits_hold_for_the_whole_trace(translators):
     trace = _trace(translators, "dot")
-    limits = {as_go(sf.query_figure(trace, t, "en")).data[0].zmax for t in range(len(trace.steps))}
+    figures = [as_go(_panel_figure("query", trace, t, "en")) for t in range(len(trace.steps))]
+    limits = {fig.data[0].zmax for fig in figures}
     assert len(limits) == 1
-    heat = as_go(sf.query_figure(trace, 0, "en")).data[0]
+    heat = as_go(_panel_figure("query", trace, 0, "en")).data[0]
     assert heat.zmin == -heat.zmax and heat.colorscale
 
 
 def test_bahdanau_energies_are_fixed_to_minus_one_one(translators):
     trace = _trace(translators, "bahdanau")
-    heat = as_go(sf.energies_figure(trace, 1, "en")).data[0]
+    heat = as_go(_panel_figure("energies", trace, 1, "en")).data[0]
     assert (heat.zmin, heat.zmax) == (-1.0, 1.0)
     np.testing.assert_allclose(np.array(heat.z), trace.steps[1].energies, atol=1e-7)
-    proj = as_go(sf.keys_proj_figure(trace, 1, "en")).data[0]
+    proj = as_go(_panel_figure("keys_proj", trace, 1, "en")).data[0]
     np.testing.assert_allclose(np.array(proj.z), trace.keys_proj, atol=1e-7)
 
 
@@ -228,7 +247,7 @@ def test_no_attention_shows_the_same_context_at_every_step(translators):
     z = np.array(fig.data[0].z)
     assert z.shape == (len(trace.steps), trace.keys.shape[1])
     np.testing.assert_allclose(z, np.broadcast_to(z[0], z.shape), atol=0)
-    assert [name for name, _ in sf.step_figures(trace, 0, "en")] == [
+    assert [name for name, _ in _step_figures(trace, 0, "en")] == [
         "query",
         "output",
         "topk",
@@ -261,8 +280,8 @@ def test_every_figure_builds(translators, kind, lang, mode):
     for t in (0, len(trace.steps) - 1):
         for fig in _all_figures(trace, t, lang):
             assert fig.to_json()
-        for name, frame in tables.step_tables(trace, t, lang).items():
-            assert len(pd.DataFrame(frame)) > 0, name
+        for panel in panels.panels_of(trace):
+            assert len(pd.DataFrame(panel.table(trace, t, lang))) > 0, panel.name
         latex = equations.step_equations(trace, t)
         assert latex and all(isinstance(s, str) and s for _, s in latex)
 
@@ -337,7 +356,7 @@ def test_presenter_mode_scales_every_label(translators, kind):
         out += [spec["layout"][ax].get("tickfont", {}).get("size", 12) for ax in ("xaxis", "yaxis")]
         return out
 
-    for build in (sentence.attention_heatmap, sf.weights_figure, sentence.timeline_figure):
+    for build in (sentence.attention_heatmap, _panel_builder("weights"), sentence.timeline_figure):
         small = sizes(as_go(build(trace, 1, "en")))
         big = style.presenter(as_go(build(trace, 1, "en")))
         large = sizes(big)

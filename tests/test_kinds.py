@@ -13,9 +13,9 @@ from attention_core.checkpoint import load
 from attention_core.decoders import BahdanauDecoder, LuongDecoder, make_decoder
 from attention_core.kinds import ATTENTION_KINDS, KINDS, TEXT_SLOTS, kind
 from attention_core.model import ModelConfig
-from explorer.figures import step as sf
 from explorer.numbers import equations
 from explorer.player import panels
+from explorer.player.panels import output
 from explorer.strings import STRINGS
 from support.marks import needs_dates
 from support.translators import make_translator
@@ -106,7 +106,7 @@ def test_the_step_view_follows_the_record(name):
         i = int(np.argmax(trace.steps[0].weights)) + 1  # the equation's source position
         assert f"= {record.score_term(1, i)} =" in eqs[record.text("eq_score")]
     # the output panel's rows: what the output layer reads, in the record's order, then s~_t
-    rows = [symbol for symbol, _ in sf.output_rows(trace, 0)]
+    rows = [symbol for symbol, _ in output.numbers(trace, 0)]
     recorded = [n for n in record.output_reads if n != "embedding"]
     symbols = {"context": record.context_symbol, "state": "s_t"}
     assert rows == [symbols[n] for n in recorded] + ["s~_t"]

@@ -7,6 +7,7 @@ The browser applies each step's update to step 1's figure with the same rules as
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import numpy as np
@@ -14,7 +15,6 @@ import pytest
 
 from attention_core import ATTENTION_KINDS, decode
 from attention_core.checkpoint import load
-from attention_core.kinds import KINDS
 from explorer.figures import sentence, style, tables
 from explorer.numbers import equations
 from explorer.player import data as player_data
@@ -201,17 +201,19 @@ def test_segments_split_our_markdown():
 
 
 def test_every_registry_string_exists_in_both_languages():
-    """A panel's own keys, and for a ``kind:`` slot the key of every kind that shows it."""
-    for panel in panels.REGISTRY.values():
-        for spec in (panel.title, panel.caption):
-            if not spec.startswith("kind:"):
-                keys = [spec] if spec else []
-            else:
-                showing = [k for k in KINDS.values() if panel.name in (*k.panels, *k.views)]
-                keys = [k.text(spec[5:]) for k in showing]
-                assert showing and all(keys), (panel.name, spec)
-            for key in keys:
-                assert key in STRINGS["en"] and key in STRINGS["ko"], key
+    """Every panel's title and caption key, as each kind shows it (the dot scores also scaled),
+    in both languages."""
+    scaled = [dataclasses.replace(t, score_scale=0.5) for t in TRACES if t.attention_kind == "dot"]
+    shown = set()
+    for trace in TRACES + scaled:
+        for panel in panels.panels_of(trace):
+            shown.add(panel.name)
+            for key in (panel.title_key(trace), panel.caption_key(trace)):
+                assert key and key in STRINGS["en"] and key in STRINGS["ko"], (panel.name, key)
+    assert shown == set(panels.REGISTRY)
+    assert "panel_scores_caption_dot_scaled" in {
+        panels.REGISTRY["scores"].caption_key(t) for t in scaled
+    }
     for key in player_data.labels("en"):
         if key != "speed_values":
             assert key in STRINGS["en"] and key in STRINGS["ko"], key

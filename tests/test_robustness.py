@@ -35,9 +35,9 @@ from hypothesis import strategies as st
 from attention_core import MAX_BEAM, MAX_INPUT_CHARS, InputError, Trace, decode
 from attention_core.vocab import EOS, SOS
 from explorer.figures import sentence, style, tables
-from explorer.figures import step as sf
 from explorer.figures.plain import as_go
 from explorer.numbers import equations, inputs
+from explorer.player.panels import REGISTRY, panels_of
 from explorer.strings import ERROR_KEYS, error_message, tr
 from support.translators import FRA_ENG_WORDS, make_translator
 
@@ -326,7 +326,7 @@ def check_figures(trace: Trace, t: int, lang: str, panels=None) -> None:
         assert np.shape(heat.data[0].z) == (T, S)
         assert [cell[0] for cell in heat.data[0].customdata[0]] == escaped
     else:  # the no-attention model draws its contexts; the keys figure has a row per token
-        keys = as_go(sf.keys_figure(trace, t, lang))
+        keys = as_go(REGISTRY["keys"].figure(trace, t, lang))
         assert list(keys.layout.yaxis.tickvals) == list(range(S))
         assert _plain_labels(keys.layout.yaxis.ticktext) == escaped
     assert len(heat.layout.yaxis.tickvals) == T  # one row per step, repeated outputs included
@@ -334,8 +334,8 @@ def check_figures(trace: Trace, t: int, lang: str, panels=None) -> None:
     built = [("heatmap", heat)]
     if panels is None:  # the timeline shows no token: it depends on the kind and language only
         built.append(("timeline", as_go(sentence.timeline_figure(trace, t, lang))))
-    names = sf.panel_names(trace) if panels is None else panels
-    built += [(name, as_go(sf.BUILDERS[name](trace, t, lang))) for name in names]
+    names = [p.name for p in panels_of(trace)] if panels is None else panels
+    built += [(name, as_go(REGISTRY[name].figure(trace, t, lang))) for name in names]
     for name, fig in built:
         check_no_raw_markup(fig, name)
         if name in ("scores", "weights"):
@@ -352,7 +352,7 @@ def check_tables(trace: Trace, t: int, lang: str, panels) -> None:
     frame = tables.attention_table(trace, lang)
     assert len(frame) == len(trace.steps)
     for name in panels:
-        assert len(pd.DataFrame(tables.panel_table(trace, t, name, lang))) > 0, name
+        assert len(pd.DataFrame(REGISTRY[name].table(trace, t, lang))) > 0, name
     if trace.mode == "beam":
         assert len(tables.hypotheses_table(trace, lang)) == len(trace.hypotheses)
     text = tables.attention_csv(trace)
@@ -396,7 +396,8 @@ def test_any_text_draws_safely(text, task, kind, mode, lang, data):
     trace = run(task, kind, text, mode[0], mode[1], reference)
     assume(trace is not None)  # refusals are checked above; only drawn traces count here
     t = data.draw(st.integers(0, len(trace.steps) - 1), label="step")
-    names = sf.panel_names(trace)  # two of the step's figures (all of them: ~3x slower)
+    # two of the step's figures (all of them: ~3x slower)
+    names = [p.name for p in panels_of(trace)]
     panels = data.draw(st.lists(st.sampled_from(names), min_size=2, max_size=2, unique=True))
     check_figures(trace, t, lang, panels)
     check_tables(trace, t, lang, panels)
@@ -425,7 +426,7 @@ def test_nasty_fragments():
             if trace is not None and m == n % len(COMBOS):
                 t, lang = len(trace.steps) - 1, ("en", "ko")[n % 2]
                 check_figures(trace, t, lang)
-                check_tables(trace, t, lang, sf.panel_names(trace))
+                check_tables(trace, t, lang, [p.name for p in panels_of(trace)])
                 again = Trace.from_json(trace.to_json())  # the JSON download keeps the tokens
                 assert again.source_tokens == trace.source_tokens
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from attention_core import decode
-from explorer.figures import tables
+from explorer.player.panels import REGISTRY
 from support.translators import make_translator
 
 SENTENCE = "5 5 March 2024"  # a repeated token: its two columns must stay apart
@@ -20,7 +20,7 @@ def trace(request):
 
 
 def test_keys_table_has_one_column_per_token_holding_its_vector(trace):
-    frame = pd.DataFrame(tables.panel_table(trace, 0, "keys", "en"))
+    frame = pd.DataFrame(REGISTRY["keys"].table(trace, 0, "en"))
     columns = list(frame.columns[1:])
     assert len(columns) == len(set(columns)) == len(trace.source_tokens)
     assert len(frame) == trace.keys.shape[1]
@@ -30,7 +30,7 @@ def test_keys_table_has_one_column_per_token_holding_its_vector(trace):
 
 def test_parts_sum_to_the_context(trace):
     t = len(trace.steps) - 1
-    frame = pd.DataFrame(tables.panel_table(trace, t, "parts", "en"))
+    frame = pd.DataFrame(REGISTRY["parts"].table(trace, t, "en"))
     parts = frame[frame.columns[1:-1]].to_numpy()  # (H, S)
     np.testing.assert_allclose(parts.sum(axis=1), frame["Σ = a_t"].to_numpy(), atol=1e-5)
     np.testing.assert_allclose(frame["Σ = a_t"].to_numpy(), trace.steps[t].context, rtol=1e-5)
@@ -38,7 +38,7 @@ def test_parts_sum_to_the_context(trace):
 
 def test_bahdanau_energies_are_the_traced_ones():
     trace = decode(make_translator("bahdanau", "dates", seed=3), SENTENCE)
-    energies = pd.DataFrame(tables.panel_table(trace, 1, "energies", "en"))
+    energies = pd.DataFrame(REGISTRY["energies"].table(trace, 1, "en"))
     np.testing.assert_allclose(
         energies[energies.columns[1:]].to_numpy().T, trace.steps[1].energies, rtol=1e-6
     )

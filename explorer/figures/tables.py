@@ -2,7 +2,8 @@
 the attention matrix. Pure: no Streamlit.
 
 A step's panel tables are ``Columns``, plain ordered dicts (column name -> values) that the step
-player ships as they are: building a pandas DataFrame for each panel at every step was half the
+player ships as they are; each panel's drawing (explorer/player/panels/drawing.py) makes its
+own with the helpers here. Building a pandas DataFrame for each panel at every step was half the
 cost of designing a sentence (benchmarks/design.py). ``pd.DataFrame(columns)`` makes one.
 
 Tokens appear as plain text (a space as "␣"); st.dataframe never interprets them.
@@ -14,8 +15,6 @@ import numpy as np
 import pandas as pd
 
 from attention_core import Trace
-from attention_core.kinds import kind
-from explorer.figures.step import output_rows, panel_names, weighted_parts
 from explorer.figures.style import token_text
 from explorer.strings import HYPOTHESIS_KEYS, METRIC_KEYS, MODEL_STATUS_KEYS, TEST_METRIC_KEYS, tr
 
@@ -25,7 +24,7 @@ _FORMULA_START = ("=", "+", "@", "\t", "\r")
 Columns = dict  # column name -> a list or 1-D array of values, all of one length
 
 
-def _by_source(trace: Trace, lang: str) -> Columns:
+def by_source(trace: Trace, lang: str) -> Columns:
     """One row per source token: position (from 1), token, known."""
     return {
         tr("col_position", lang): list(range(1, len(trace.source_tokens) + 1)),
@@ -34,7 +33,7 @@ def _by_source(trace: Trace, lang: str) -> Columns:
     }
 
 
-def _by_unit(trace: Trace, lang: str, values, extra: dict | None = None) -> Columns:
+def by_unit(trace: Trace, lang: str, values, extra: dict | None = None) -> Columns:
     """One row per hidden unit, one column per source token ("position:token", unique even for
     repeated tokens): each column is that token's vector. Narrow on purpose: st.dataframe
     converts a table column by column, and 256 columns per table cost the server more than the
@@ -48,7 +47,7 @@ def _by_unit(trace: Trace, lang: str, values, extra: dict | None = None) -> Colu
     return data
 
 
-def _long(columns: dict[str, np.ndarray], lang: str) -> Columns:
+def by_vector(columns: dict[str, np.ndarray], lang: str) -> Columns:
     """One row per hidden unit, one column per vector."""
     size = len(next(iter(columns.values())))
     data = {tr("col_unit", lang): np.arange(size)}
@@ -57,7 +56,7 @@ def _long(columns: dict[str, np.ndarray], lang: str) -> Columns:
 
 
 def source_table(trace: Trace, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(_by_source(trace, lang))
+    return pd.DataFrame(by_source(trace, lang))
 
 
 def attention_table(trace: Trace, lang: str) -> pd.DataFrame:
@@ -108,50 +107,6 @@ def hypotheses_table(trace: Trace, lang: str) -> pd.DataFrame:
             tr("col_beam_score", lang): [h.score for h in trace.hypotheses],  # not attention
         }
     )
-
-
-_TABLE_SYMBOL = {"s~_t": "s̃_t"}
-
-
-def panel_table(trace: Trace, t: int, name: str, lang: str) -> Columns:
-    """The numbers of one step's figure ``name`` (a panel its attention kind lists)."""
-    step = trace.steps[t]
-    if name == "query":
-        return _long({kind(trace.attention_kind).query_symbol: step.query}, lang)
-    if name == "keys":
-        return _by_unit(trace, lang, trace.keys)
-    if name == "query_proj":
-        return _long({"W_b s_{t-1}": step.query_proj}, lang)
-    if name == "keys_proj":
-        return _by_unit(trace, lang, trace.keys_proj)
-    if name == "energies":
-        return _by_unit(trace, lang, step.energies)
-    if name == "scores":
-        frame = _by_source(trace, lang)
-        frame[tr("col_score", lang)] = np.asarray(step.scores, dtype=float)
-        return frame
-    if name == "weights":
-        frame = _by_source(trace, lang)
-        frame[tr("col_weight", lang)] = np.asarray(step.weights, dtype=float)
-        return frame
-    if name == "parts":
-        return _by_unit(trace, lang, weighted_parts(trace, t), {"Σ = a_t": step.context})
-    if name == "output":  # in the figure's order (its kind's)
-        return _long({_TABLE_SYMBOL.get(s, s): v for s, v in output_rows(trace, t)}, lang)
-    if name == "topk":
-        return {
-            tr("col_rank", lang): list(range(1, len(step.top_k) + 1)),
-            tr("col_token", lang): [token_text(tok) for tok, _ in step.top_k],
-            tr("col_probability", lang): np.array([float(p) for _, p in step.top_k]),
-            tr("col_emitted", lang): [
-                tr("yes" if tok == step.token else "no", lang) for tok, _ in step.top_k
-            ],
-        }
-    raise ValueError(f"unknown panel {name!r}")
-
-
-def step_tables(trace: Trace, t: int, lang: str) -> dict[str, Columns]:
-    return {name: panel_table(trace, t, name, lang) for name in panel_names(trace)}
 
 
 def models_table(catalog, statuses: dict[str, str], lang: str) -> pd.DataFrame:

@@ -1,12 +1,11 @@
 """The step player's data: every step of a trace, designed here, shipped to the browser once.
 
-Pure: no Streamlit. The server builds each panel's Plotly figure for every step with the same
-functions as before (``figures``, ``tables``, ``equations``, the ``panels`` registry); the
-browser (explorer/player/js) only swaps in the current step, so stepping costs no
-server round trip. To keep the payload small, a panel ships its figure of step 1 whole and, for
-every other step, only what differs from it (per trace attribute, per top-level layout key);
-large numeric arrays travel as Plotly's base64 typed arrays (float32, exact), and a table
-column that is the same at every step is sent once.
+Pure: no Streamlit. Each panel (explorer/player/panels, one module each) gives its figure of
+step 1 and, from its numbers at every other step, only what differs from it (per trace
+attribute, per top-level layout key), with its table and texts; ``equations`` gives the step's
+equations. The browser (explorer/player/js) only swaps in the current step, so stepping costs
+no server round trip. To keep the payload small, large numeric arrays travel as Plotly's base64
+typed arrays (float32, exact), and a table column that is the same at every step is sent once.
 
 Texts: our own strings (Markdown with $math$) become segments the browser renders with
 ``textContent`` and KaTeX; user tokens are only ever plain text there, and inside figures they
@@ -78,16 +77,16 @@ def figure_dict(fig, present: bool) -> dict:
     return {"data": spec.get("data", []), "layout": spec["layout"]}
 
 
-def _figure(trace: Trace, build, update, lang: str, present: bool, derive=None, updates=None):
-    """Step 1's figure whole (hover labels compact), then each step's update (``derive``: its
+def _figure(trace: Trace, build, update, lang: str, present: bool, compact=None, updates=None):
+    """Step 1's figure whole (hover labels compact), then each step's update (``compact``: its
     compact form, where the panel has one; ``updates``: the updates, already made)."""
     n = len(trace.steps)
     base = figure_dict(build(trace, 0, lang), present)
     for data in base["data"]:
         if "customdata" in data:
             data["customdata"] = compact_rows(data["customdata"])
-    if derive is not None:
-        steps = [encoded(derive(trace, k)) for k in range(n)]
+    if compact is not None:
+        steps = [encoded(compact(trace, k)) for k in range(n)]
     elif updates is not None or update is not None:
         steps = [encoded(u) for u in updates or (update(trace, k) for k in range(n))]
     else:
@@ -107,9 +106,9 @@ def _z_at(update: dict | None, base_z) -> np.ndarray | None:
 def _panel(trace: Trace, panel: panels.Panel, lang: str, present: bool, names) -> dict:
     n = len(trace.steps)
     caption = panel.caption_key(trace)
-    derive = panel.derive if panel.derive and panel.derive_from in names else None
-    updates = [panel.update(trace, k) for k in range(n)] if panel.update else [None]
-    figure = _figure(trace, panel.figure, None, lang, present, derive, updates[0] and updates)
+    compact = panel.compact if panel.compact and panel.compact_from in names else None
+    updates = [panel.update(trace, k) for k in range(n)] if not panel.static else [None]
+    figure = _figure(trace, panel.figure, None, lang, present, compact, updates[0] and updates)
     base_z = figure["base"]["data"][0].get("z") if figure["base"]["data"] else None
     table = [
         table_dict(panel.table(trace, k, lang), _z_at(u, base_z)) for k, u in enumerate(updates)
@@ -123,7 +122,7 @@ def _panel(trace: Trace, panel: panels.Panel, lang: str, present: bool, names) -
         "caption": segments(text) if text else [],
         "reveals": panel.reveals,
         "figure": figure,
-        "table": stepped_tables(table * (n if panel.update is None else 1)),
+        "table": stepped_tables(table * (n if panel.static else 1)),
     }
 
 
@@ -199,11 +198,12 @@ def view(
     if attention and guess:  # guess mode: the step's row and every later one blank until shown
         heatmap["guess"] = [encoded(panels.guess_rows(trace, k)) for k in range(n)]
     shown = [p for p in panels.panels_of(trace) if only is None or p.name in only]
-    needed = {p.derive_from for p in shown if p.derive}
+    needed = {p.compact_from for p in shown if p.compact}
     shown = [p for p in panels.panels_of(trace) if p in shown or p.name in needed]
     names = {p.name for p in shown}
     eqs = [equations.step_equations(trace, k) for k in range(n)]
-    wanted = MAIN_EQUATION.get(main or "weights", MAIN_EQUATION["weights"])
+    wanted = panels.REGISTRY.get(main or "weights", panels.REGISTRY["weights"]).equation
+    wanted = wanted or panels.REGISTRY["weights"].equation
     main_eq = next((i for i, (key, _) in enumerate(eqs[0]) if key.startswith(wanted)), 0)
     return {
         "title": title,
@@ -226,18 +226,6 @@ def view(
         "panels": [_panel(trace, p, lang, present, names) for p in shown],
     }
 
-
-# The equation under the panel beside the matrix (the first whose string key starts so).
-MAIN_EQUATION = {
-    "weights": ("eq_softmax",),
-    "scores": ("eq_score",),
-    "energies": ("eq_score",),
-    "query": ("eq_state_dot", "eq_state_none", "eq_query_proj"),
-    "query_proj": ("eq_query_proj",),
-    "parts": ("eq_context",),
-    "output": ("eq_output",),
-    "topk": ("eq_probability",),
-}
 
 # Labels with a {t} field that the browser fills with the step number (player.js).
 FORMATTED_IN_BROWSER = ("guess_prompt", "equations_title", "panels_title")
