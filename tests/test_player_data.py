@@ -1,4 +1,4 @@
-"""The step player's data (explorer/player/data.py, explorer/player/panels.py): what the browser
+"""The step player's data (explorer/player/data.py, explorer/player/panels/): what the browser
 rebuilds at step t equals what the server's figure, table and equation code give for step t.
 
 The browser applies each step's update to step 1's figure with the same rules as

@@ -18,7 +18,7 @@ from explorer.strings import fold
 HERE = Path(__file__).resolve().parent
 TASKS = ("fra-eng", "dates")
 # What a lesson step may highlight: the attention matrix, or one panel of the step player, as
-# the attention kinds' records name them (attention_core/kinds.py; explorer/player/panels.py).
+# the attention kinds' records name them (attention_core/kinds.py; explorer/player/panels/).
 PANELS = (
     "heatmap",
     *dict.fromkeys(p for record in KINDS.values() for p in (*record.panels, *record.views)),
