@@ -15,18 +15,20 @@ from __future__ import annotations
 import torch
 
 from .recording import make_step, new_trace
-from .trace import Hypothesis
+from .step_record import StepRecord
+from .trace import BeamNode, Hypothesis
 from .vocab import SOS, Vocab
 
 
 def beam_search(tr, tokens, oov, text, memory, state, k, max_steps, alpha, top_k, record):
     model = tr.model
     initial = state
-    nodes: list[dict] = []  # the search tree, for the beam view
+    nodes: list[BeamNode] = []  # the search tree, for the beam view
+    node_rows: list[int] = []  # each node's row in its step's batch (to read its record)
     live: list[int] = []  # node id of each live row (empty: the root)
     cum = torch.zeros(1)  # (n,) cumulative log-probability of each live row
     prev = torch.tensor([Vocab.sos_id])
-    per_step: list[tuple[dict, torch.Tensor]] = []  # (records, log-probs (n, V)) per step
+    per_step: list[tuple[StepRecord, torch.Tensor]] = []  # (record, log-probs (n, V)) per step
     finished: list[int] = []
     for t in range(max_steps):
         n = prev.size(0)
@@ -47,34 +49,34 @@ def beam_search(tr, tokens, oov, text, memory, state, k, max_steps, alpha, top_k
                 continue  # an <eos> outside the top k neither finishes nor goes on
             if token != Vocab.eos_id and len(next_rows) == k:
                 continue
-            node = {
-                "id": len(nodes),
-                "parent": parent,
-                "step": t,
-                "row": row,
-                "token_id": token,
-                "token": tr.tgt_vocab.tokens[token],
-                "log_prob": float(logp[row, token]),
-                "cum_log_prob": value,
-                "status": "kept",
-            }
+            ends = token == Vocab.eos_id
+            node = BeamNode(
+                id=len(nodes),
+                parent=parent,
+                step=t,
+                token_id=token,
+                token=tr.tgt_vocab.tokens[token],
+                log_prob=float(logp[row, token]),
+                cum_log_prob=value,
+                status="finished" if ends else "kept",
+            )
             nodes.append(node)
+            node_rows.append(row)
             kept_parents.add(row)
-            if token == Vocab.eos_id:
-                node["status"] = "finished"
-                finished.append(node["id"])
+            if ends:
+                finished.append(node.id)
             else:
                 next_rows.append(row)
                 next_tokens.append(token)
                 next_cum.append(value)
-                next_nodes.append(node["id"])
+                next_nodes.append(node.id)
         for row, node_id in enumerate(live):
             if row not in kept_parents:
-                nodes[node_id]["status"] = "pruned"  # no continuation survived
+                nodes[node_id].status = "pruned"  # no continuation survived
         live = next_nodes
         if len(finished) >= k or not next_rows:
             for node_id in live:  # the search is over: unfinished hypotheses are dropped
-                nodes[node_id]["status"] = "pruned"
+                nodes[node_id].status = "pruned"
             break
         rows = torch.tensor(next_rows)
         state = state.select(rows)
@@ -82,32 +84,32 @@ def beam_search(tr, tokens, oov, text, memory, state, k, max_steps, alpha, top_k
         cum = torch.tensor(next_cum)
     else:
         for node_id in live:
-            nodes[node_id]["status"] = "cut"
+            nodes[node_id].status = "cut"
 
-    def chain(node_id):
+    def chain(node_id: int | None) -> list[BeamNode]:
         path = []
         while node_id is not None:
             path.append(nodes[node_id])
-            node_id = nodes[node_id]["parent"]
+            node_id = nodes[node_id].parent
         return path[::-1]
 
-    def score(node):
-        length = node["step"] + 1
-        return node["cum_log_prob"] / (length**alpha)
+    def score(node: BeamNode) -> float:
+        length = node.step + 1
+        return node.cum_log_prob / (length**alpha)
 
-    ends = [nd for nd in nodes if nd["status"] in ("finished", "pruned", "cut")]
-    done = [nd for nd in ends if nd["status"] == "finished"] or [
-        nd for nd in ends if nd["status"] == "cut"
+    ends = [nd for nd in nodes if nd.status in ("finished", "pruned", "cut")]
+    done = [nd for nd in ends if nd.status == "finished"] or [
+        nd for nd in ends if nd.status == "cut"
     ]
     best = max(done, key=score)
-    best_path = chain(best["id"])
-    out_tokens = [nd["token"] for nd in best_path if nd["token_id"] != Vocab.eos_id]
+    best_path = chain(best.id)
+    out_tokens = [nd.token for nd in best_path if nd.token_id != Vocab.eos_id]
     if not record:
         return out_tokens
 
     recs, topks, logps = [], [], []
     for rec, logp in per_step:
-        recs.append({key: value.numpy() for key, value in rec.items()})
+        recs.append({key: value.numpy() for key, value in rec.arrays().items()})
         values, ids = logp.topk(min(top_k, logp.size(1)), dim=-1)
         topks.append((values.exp().numpy(), ids.numpy()))
         logps.append(logp.numpy())
@@ -118,34 +120,33 @@ def beam_search(tr, tokens, oov, text, memory, state, k, max_steps, alpha, top_k
         return [
             make_step(
                 tr,
-                nd["step"],
+                nd.step,
                 rec_by_key,
-                nd["row"],
-                logps[nd["step"]][nd["row"]],
+                node_rows[nd.id],
+                logps[nd.step][node_rows[nd.id]],
                 topk_by_step,
-                nd["token_id"],
-                path[i - 1]["token"] if i else SOS,
+                nd.token_id,
+                path[i - 1].token if i else SOS,
             )
             for i, nd in enumerate(path)
         ]
 
     hypotheses = []
     for nd in ends:
-        path = chain(nd["id"])
+        path = chain(nd.id)
         hypotheses.append(
             Hypothesis(
-                tokens=[p["token"] for p in path if p["token_id"] != Vocab.eos_id],
-                log_prob=nd["cum_log_prob"],
+                tokens=[p.token for p in path if p.token_id != Vocab.eos_id],
+                log_prob=nd.cum_log_prob,
                 score=score(nd),
-                status=nd["status"],
+                status=nd.status,
                 steps=steps_of(path),
-                node=nd["id"],
+                node=nd.id,
             )
         )
     # The output's hypothesis first: finished ones, else (none finished) the cut ones, by score.
     rank = {"finished": 0, "cut": 1, "pruned": 2}
     hypotheses.sort(key=lambda h: (rank.get(h.status, 3), -h.score))
-    public_nodes = [{key: v for key, v in nd.items() if key != "row"} for nd in nodes]
     return new_trace(
         tr,
         "beam",
@@ -159,5 +160,5 @@ def beam_search(tr, tokens, oov, text, memory, state, k, max_steps, alpha, top_k
         beam_size=k,
         length_penalty=alpha,
         hypotheses=hypotheses,
-        beam_nodes=public_nodes,
+        beam_nodes=nodes,
     )

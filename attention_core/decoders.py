@@ -3,14 +3,15 @@
 The decoder decides *when* attention runs:
 - ``LuongDecoder`` (dot, general, none) updates the RNN first and queries with s_t;
 - ``BahdanauDecoder`` queries with the previous state s_{t-1}, then feeds the context to the RNN.
-``step`` returns what the output layer reads, the new state and a dict of everything worth
-showing; the decoding loop decides what to keep. Nothing is stored on the module.
+``step`` returns what the output layer reads, the new state and a ``StepRecord`` of everything
+worth showing; the decoding loop decides what to keep. Nothing is stored on the module.
 
 Shape legend: B batch, S source positions, E embedding size, H hidden size, A attention size.
 """
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import NamedTuple
 
 import torch
@@ -19,6 +20,7 @@ from torch import Tensor, nn
 from .attention import AdditiveScore, Score, attend, make_score
 from .encoder import Encoded
 from .kinds import kind
+from .step_record import StepRecord
 
 
 class Memory(NamedTuple):
@@ -85,16 +87,23 @@ class LuongDecoder(nn.Module):
         emb = self.dropout(self.embed(prev))  # (B, E)
         rnn_in = torch.cat([emb, state.feed], dim=-1) if self.input_feeding else emb
         s_t = self.cell(rnn_in, state.hidden)  # the RNN update comes first: the query is s_t
-        record: dict[str, Tensor] = {"query": s_t}
+        att = None
         if self.score is None:
             context = memory.fixed_context  # the same vector at every step: the bottleneck
         else:
             att = attend(self.score, s_t, memory.keys, memory.prepared, memory.mask, override)
             context = att.context
-            record.update(scores=att.scores, weights=att.weights, **att.parts)
         s_tilde = torch.tanh(self.W_o(torch.cat([context, s_t], dim=-1)))  # (B, H)
         out = self.dropout(s_tilde)
-        record.update(context=context, state=s_t, output_input=s_tilde)
+        record = StepRecord(
+            query=s_t,
+            context=context,
+            state=s_t,
+            output_input=s_tilde,
+            scores=None if att is None else att.scores,
+            weights=None if att is None else att.weights,
+            parts=MappingProxyType({} if att is None else att.parts),
+        )
         return out, State(s_t, out if self.input_feeding else None), record
 
 
@@ -128,17 +137,17 @@ class BahdanauDecoder(nn.Module):
         return self.dropout(s_tilde), State(s_t, None), record
 
 
-def attention_first_record(s_prev: Tensor, att, s_t: Tensor, output_input: Tensor) -> dict:
+def attention_first_record(s_prev: Tensor, att, s_t: Tensor, output_input: Tensor) -> StepRecord:
     """What a step records when attention runs before the RNN update (query s_{t-1})."""
-    return {
-        "query": s_prev,
-        "scores": att.scores,
-        "weights": att.weights,
-        **att.parts,
-        "context": att.context,
-        "state": s_t,
-        "output_input": output_input,
-    }
+    return StepRecord(
+        query=s_prev,
+        context=att.context,
+        state=s_t,
+        output_input=output_input,
+        scores=att.scores,
+        weights=att.weights,
+        parts=MappingProxyType(att.parts),
+    )
 
 
 def make_decoder(

@@ -107,25 +107,33 @@ def greedy_steps(
     return records, logps, chosen
 
 
-@torch.inference_mode()
 def decode(
-    tr: Translator,
-    text: str,
-    options: DecodeOptions | None = None,
-    *,
-    top_k: int = TOP_K,
-    record: bool = True,
-    **fields,
-) -> Trace | list[str]:
-    """Decode ``text`` as ``options`` say and return its trace (or only the output tokens if
-    ``record`` is False). Instead of ``options``, its fields may be given as keywords
-    (``decode(tr, text, mode="beam", beam=5)``); either way they pass ``DecodeOptions``'
-    checks. With overrides or a prefix, decoding is greedy (a what-if changes one path).
-    """
+    tr: Translator, text: str, options: DecodeOptions | None = None, *, top_k: int = TOP_K, **fields
+) -> Trace:
+    """Decode ``text`` as ``options`` say and return its trace. Instead of ``options``, its
+    fields may be given as keywords (``decode(tr, text, mode="beam", beam=5)``); either way
+    they pass ``DecodeOptions``' checks. With overrides or a prefix, decoding is greedy (a
+    what-if changes one path)."""
+    return _run(tr, text, _options(options, fields), top_k, record=True)
+
+
+def translate(tr: Translator, text: str, options: DecodeOptions | None = None, **fields):
+    """The output tokens only (without the final <eos>), decoded as ``decode`` would, with
+    nothing recorded: what evaluation needs."""
+    return _run(tr, text, _options(options, fields), TOP_K, record=False)
+
+
+def _options(options: DecodeOptions | None, fields: dict) -> DecodeOptions:
     if options is None:
-        options = DecodeOptions.of(**fields)
-    elif fields:
+        return DecodeOptions.of(**fields)
+    if fields:
         raise TypeError("give DecodeOptions or its fields, not both")
+    return options
+
+
+@torch.inference_mode()
+def _run(tr: Translator, text: str, options: DecodeOptions, top_k: int, record: bool):
+    """One decoding: the trace, or (``record`` False) the output tokens."""
     mode, reference, prefix = options.mode, options.reference, options.prefix
     mark = tr.task.final_mark(text) if options.complete else None
     tokens, src, oov = _source(tr, text, mark)

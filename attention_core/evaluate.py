@@ -13,7 +13,7 @@ from pathlib import Path
 import sacrebleu
 
 from . import data, dates, tatoeba, text
-from .decoding import Translator, decode, translate_batch
+from .decoding import Translator, translate, translate_batch
 from .vocab import UNK
 
 BUCKETS = ((1, 5), (6, 10), (11, 15), (16, 20), (21, None))
@@ -108,7 +108,7 @@ def score_outputs(tr: Translator, evalset: data.EvalSet, beam: int = 1) -> dict:
 
 def _score(tr: Translator, evalset: data.EvalSet, beam: int) -> tuple[dict, list[str]]:
     if beam > 1:
-        outputs = [decode(tr, s, mode="beam", beam=beam, record=False) for s in evalset.sources]
+        outputs = [translate(tr, s, mode="beam", beam=beam) for s in evalset.sources]
     else:
         outputs = translate_batch(tr, evalset.sources)
     hyps = [tr.task.detokenize_target(o) for o in outputs]

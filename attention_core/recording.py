@@ -1,7 +1,7 @@
 """Recording: a decoding loop's per-step tensors into a ``Trace`` (numpy, once, at the end).
 
 Greedy and forced decoding (decoding.py) and beam search (beam.py) record the same way; the
-loops only collect each step's record dicts, these helpers build the steps and the trace.
+loops only collect each step's ``StepRecord``, these helpers build the steps and the trace.
 
 Shape legend: T decoder steps, n rows (1, or the beam's hypotheses), V target vocabulary.
 """
@@ -12,12 +12,14 @@ import numpy as np
 import torch
 
 from .kinds import kind
+from .step_record import StepRecord
 from .trace import Step, Trace
 
 
-def numpy_records(records: list[dict]) -> dict[str, np.ndarray]:
-    """Stack per-step records (each row-aligned) into arrays (T, n, ...)."""
-    return {k: torch.stack([r[k] for r in records]).numpy() for k in records[0]}
+def numpy_records(records: list[StepRecord]) -> dict[str, np.ndarray]:
+    """Stack per-step records (each row-aligned) into arrays by name, each (T, n, ...)."""
+    named = [r.arrays() for r in records]
+    return {k: torch.stack([r[k] for r in named]).numpy() for k in named[0]}
 
 
 def make_step(tr, t, rec, row, logp_row, topk, token_id, input_token) -> Step:

@@ -7,7 +7,7 @@ A trace is what every view of the app draws. ``to_json``/``from_json`` round-tri
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 
 import numpy as np
 
@@ -80,6 +80,20 @@ class Hypothesis:
 
 
 @dataclass
+class BeamNode:
+    """One node of the beam search's tree: the token one hypothesis took at one step."""
+
+    id: int
+    parent: int | None  # the node it continues (None at the first step)
+    step: int
+    token_id: int
+    token: str
+    log_prob: float  # log p(token | its path)
+    cum_log_prob: float  # the path's sum up to and including this token
+    status: str  # "kept" (continued), "finished" (<eos>), "pruned" or "cut" (length limit)
+
+
+@dataclass
 class Trace:
     task: str
     attention_kind: str  # dot | general | bahdanau | none
@@ -98,7 +112,7 @@ class Trace:
     beam_size: int | None = None
     length_penalty: float | None = None
     hypotheses: list[Hypothesis] = field(default_factory=list)  # beam: finished and pruned
-    beam_nodes: list[dict] = field(default_factory=list)  # beam: {id, parent, step, token, ...}
+    beam_nodes: list[BeamNode] = field(default_factory=list)  # beam: the search's tree
     overrides: dict[int, list[float]] = field(default_factory=dict)  # step -> weights (what-if)
     prefix_tokens: list[str] | None = None  # forced output prefix (what-if)
     score_scale: float = 1.0  # dot: scores = scale * s_t . h_i (1/sqrt(H) when scaled)
@@ -119,6 +133,7 @@ class Trace:
         d["score_vector"] = None if self.score_vector is None else self.score_vector.tolist()
         d["steps"] = [s.to_dict() for s in self.steps]
         d["hypotheses"] = [h.to_dict() for h in self.hypotheses]
+        d["beam_nodes"] = [asdict(n) for n in self.beam_nodes]
         d["overrides"] = {str(k): v for k, v in self.overrides.items()}
         matrix = self.attention_matrix
         d["attention"] = None if matrix is None else matrix.tolist()
@@ -138,6 +153,7 @@ class Trace:
                 d[name] = np.asarray(d[name], dtype=np.float32)
         d["steps"] = [Step.from_dict(s) for s in d["steps"]]
         d["hypotheses"] = [Hypothesis.from_dict(h) for h in d.get("hypotheses", [])]
+        d["beam_nodes"] = [BeamNode(**n) for n in d.get("beam_nodes", [])]
         d["overrides"] = {int(k): v for k, v in d.get("overrides", {}).items()}
         return cls(**d)
 

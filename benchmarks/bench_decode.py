@@ -28,6 +28,7 @@ from attention_core import (
     checkpoint,
     decode,
     get_task,
+    translate,
 )
 
 SENTENCE = "my brother bought a new car for his wife last week ."  # 10 words + "."
@@ -71,7 +72,7 @@ def main() -> None:
         tr = checkpoint.load(path)
     trace = decode(tr, SENTENCE)
     recorded = median_ms(lambda: decode(tr, SENTENCE), args.repeat)
-    plain = median_ms(lambda: decode(tr, SENTENCE, record=False), args.repeat)
+    plain = median_ms(lambda: translate(tr, SENTENCE), args.repeat)
     beam5 = median_ms(lambda: decode(tr, SENTENCE, mode="beam", beam=5), args.repeat)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(

@@ -41,14 +41,14 @@ def test_hypotheses_are_consistent(translator, k):
     best = max(ranked, key=lambda h: h.score)
     assert trace.output_tokens == [s.token for s in best.steps if s.token != EOS]
     # the tree: parents exist and come earlier, one step before
-    by_id = {n["id"]: n for n in trace.beam_nodes}
+    by_id = {n.id: n for n in trace.beam_nodes}
     for node in trace.beam_nodes:
-        if node["parent"] is not None:
-            assert by_id[node["parent"]]["step"] == node["step"] - 1
+        if node.parent is not None:
+            assert by_id[node.parent].step == node.step - 1
     per_step = {}
     for node in trace.beam_nodes:
-        if node["status"] != "finished":
-            per_step[node["step"]] = per_step.get(node["step"], 0) + 1
+        if node.status != "finished":
+            per_step[node.step] = per_step.get(node.step, 0) + 1
     assert max(per_step.values()) <= k
 
 

@@ -41,19 +41,19 @@ def test_one_marker_per_beam_node(translators):
     for trace in _traces(translators):
         fig = bf.beam_tree(trace, "en")
         ids = bf.node_ids_in(fig)
-        assert sorted(ids) == [n["id"] for n in trace.beam_nodes]  # each node exactly once
+        assert sorted(ids) == [n.id for n in trace.beam_nodes]  # each node exactly once
         assert sum(len(d.x) for d in _markers(fig)) == len(trace.beam_nodes)
 
 
 def test_nodes_show_token_and_cumulative_log_prob(translators):
     trace = _beam(translators, k=4)
     fig = bf.beam_tree(trace, "en")
-    by_id = {n["id"]: n for n in trace.beam_nodes}
+    by_id = {n.id: n for n in trace.beam_nodes}
     for d in _markers(fig):
         for text, custom in zip(d.text, d.customdata):
             node = by_id[custom[0]]
-            assert text == f"{style.token_html(node['token'])}<br>{node['cum_log_prob']:.2f}"
-            assert custom[4] == node["cum_log_prob"] and custom[2] == node["step"] + 1
+            assert text == f"{style.token_html(node.token)}<br>{node.cum_log_prob:.2f}"
+            assert custom[4] == node.cum_log_prob and custom[2] == node.step + 1
 
 
 def test_labels_sit_beside_their_markers_inside_the_plot(translators):
@@ -82,8 +82,8 @@ def test_status_styling(translators):
             assert d.marker.symbol == symbol and d.marker.opacity == opacity
         # the core's ends keep their status; a node is drawn as kept only on a surviving path
         for node in trace.beam_nodes:
-            if node["status"] != "kept":
-                assert status[node["id"]] == node["status"]
+            if node.status != "kept":
+                assert status[node.id] == node.status
         ends = {h.node for h in trace.hypotheses if h.status in ("finished", "cut")}
         alive = {i for end in ends for i in bf.path_ids(trace, end)}
         assert {i for i, s in status.items() if s in ("kept", "finished", "cut")} == alive
@@ -98,9 +98,9 @@ def test_tree_layout_is_tidy(translators):
         children = bf.children_of(trace)
         assert pos[None][0] == 0
         for node in trace.beam_nodes:
-            assert pos[node["id"]][0] == node["step"] + 1
+            assert pos[node.id][0] == node.step + 1
         for parent, kids in children.items():
-            ys = [pos[k["id"]][1] for k in kids]
+            ys = [pos[k.id][1] for k in kids]
             assert min(ys) <= pos[parent][1] <= max(ys)
             assert ys == sorted(ys)  # best continuation on top
         assert len(set(pos.values())) == len(pos)  # no two nodes on the same spot
@@ -121,7 +121,7 @@ def test_selected_hypothesis_path_is_drawn(translators):
 
 def test_hostile_tokens_are_escaped(translators):
     trace = _beam(translators, k=4)
-    nodes = [{**n, "token": HOSTILE[n["id"] % len(HOSTILE)]} for n in trace.beam_nodes]
+    nodes = [replace(n, token=HOSTILE[n.id % len(HOSTILE)]) for n in trace.beam_nodes]
     hostile = replace(trace, beam_nodes=nodes)
     for lang in ("en", "ko"):
         spec = json.loads(bf.beam_tree(hostile, lang, selected=0).to_json())
@@ -157,9 +157,9 @@ def test_hypothesis_labels_are_plain_text(translators):
 def test_hypothesis_for_node(translators):
     trace = _beam(translators, k=5)
     for node in trace.beam_nodes:
-        found = bf.hypothesis_for_node(trace, node["id"])
+        found = bf.hypothesis_for_node(trace, node.id)
         through = [
-            i for i, h in enumerate(trace.hypotheses) if node["id"] in bf.path_ids(trace, h.node)
+            i for i, h in enumerate(trace.hypotheses) if node.id in bf.path_ids(trace, h.node)
         ]
         assert found == (through[0] if through else None)
     for i, h in enumerate(trace.hypotheses):  # an end node picks its own hypothesis

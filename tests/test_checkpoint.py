@@ -13,7 +13,7 @@ import torch
 from safetensors.torch import load as st_load
 from safetensors.torch import save as st_save
 
-from attention_core import ATTENTION_KINDS, CheckpointError, Seq2Seq, decode, load, save
+from attention_core import ATTENTION_KINDS, CheckpointError, Seq2Seq, decode, load, save, translate
 from attention_core.checkpoint import (
     CONFIG,
     FORMAT,
@@ -65,7 +65,7 @@ def test_fp16_round_trip_is_within_rounding(tmp_path, kind):
         # Exactly the fp16 rounding of the original, and so within half an fp16 ulp of it.
         assert torch.equal(after[name], value.half().float()), name
         assert torch.allclose(after[name], value, rtol=2**-11, atol=2**-24), name
-    assert decode(loaded, SENTENCE, record=False) == decode(tr, SENTENCE, record=False)
+    assert translate(loaded, SENTENCE) == translate(tr, SENTENCE)
     original, again = decode(tr, SENTENCE), decode(loaded, SENTENCE)
     assert again.output_tokens == original.output_tokens
     assert [s.token for s in again.steps] == [s.token for s in original.steps]
@@ -77,7 +77,7 @@ def test_fra_eng_round_trip(tmp_path):
     loaded = load(tmp_path / "m")
     assert loaded.task.name == "fra-eng"
     text = "i see the cat ."
-    assert decode(loaded, text, record=False) == decode(tr, text, record=False)
+    assert translate(loaded, text) == translate(tr, text)
 
 
 def test_config_json_describes_the_model(tmp_path):
@@ -122,7 +122,7 @@ def test_trained_checkpoint_is_clean_and_loads(trained_dates):
     assert tr.meta["weights"]["dtype"] == "float16"
     assert tr.meta["history"][-1]["epoch"] == last["epoch"]
     assert tr.meta["training"]["epochs_done"] == last["epoch"]
-    output = "".join(decode(tr, "Tuesday, March 5, 2024", record=False))
+    output = "".join(translate(tr, "Tuesday, March 5, 2024"))
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", output), output
 
 

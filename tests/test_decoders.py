@@ -56,10 +56,10 @@ def test_luong_queries_with_the_state_after_the_rnn_update(kind):
     dec, memory, state, _ = setup(kind)
     for t in range(3):
         _, new, rec = dec.step(tokens(t), state, memory)
-        assert torch.equal(rec["query"], new.hidden) and torch.equal(rec["state"], new.hidden)
-        assert not torch.allclose(rec["query"], state.hidden)
-        torch.testing.assert_close(rec["weights"], attention_for(dec, new.hidden, memory))
-        assert not torch.allclose(rec["weights"], attention_for(dec, state.hidden, memory))
+        assert torch.equal(rec.query, new.hidden) and torch.equal(rec.state, new.hidden)
+        assert not torch.allclose(rec.query, state.hidden)
+        torch.testing.assert_close(rec.weights, attention_for(dec, new.hidden, memory))
+        assert not torch.allclose(rec.weights, attention_for(dec, state.hidden, memory))
         state = new
 
 
@@ -68,11 +68,11 @@ def test_bahdanau_queries_with_the_state_before_the_rnn_update():
     dec, memory, state, _ = setup("bahdanau")
     for t in range(3):
         _, new, rec = dec.step(tokens(t), state, memory)
-        assert torch.equal(rec["query"], state.hidden)
-        assert torch.equal(rec["state"], new.hidden)
+        assert torch.equal(rec.query, state.hidden)
+        assert torch.equal(rec.state, new.hidden)
         assert not torch.allclose(new.hidden, state.hidden)
-        torch.testing.assert_close(rec["weights"], attention_for(dec, state.hidden, memory))
-        assert not torch.allclose(rec["weights"], attention_for(dec, new.hidden, memory))
+        torch.testing.assert_close(rec.weights, attention_for(dec, state.hidden, memory))
+        assert not torch.allclose(rec.weights, attention_for(dec, new.hidden, memory))
         state = new
 
 
@@ -84,7 +84,7 @@ def test_only_luong_attention_sees_the_token_fed_at_this_step(kind):
     dec, memory, state, _ = setup(kind)
     _, _, one = dec.step(tokens(1), state, memory)
     _, _, other = dec.step(tokens(2), state, memory)
-    same = torch.allclose(one["weights"], other["weights"])
+    same = torch.allclose(one.weights, other.weights)
     assert same == (kind == "bahdanau")
 
 
@@ -95,11 +95,11 @@ def test_step_weights_are_a_distribution_with_zero_on_padding(kind):
     assert not memory.mask.all()  # the batch has padding
     for t in range(len(TOKENS)):
         _, state, rec = dec.step(tokens(t), state, memory)
-        w = rec["weights"]
+        w = rec.weights
         torch.testing.assert_close(w.sum(-1), torch.ones(len(SENTENCES)))
         assert (w[~memory.mask] == 0).all() and (w[memory.mask] > 0).all()
         expected = torch.einsum("bs,bsh->bh", w, memory.keys)
-        torch.testing.assert_close(rec["context"], expected)
+        torch.testing.assert_close(rec.context, expected)
 
 
 @torch.no_grad()
@@ -117,8 +117,8 @@ def test_no_attention_context_is_the_fixed_summary_whatever_the_keys():
     for t in range(len(TOKENS)):
         out, state, rec = dec.step(tokens(t), state, memory)
         out2, other, _ = dec.step(tokens(t), other, noise)
-        assert torch.equal(rec["context"], memory.fixed_context)  # the same vector every step
-        assert "weights" not in rec and "scores" not in rec
+        assert torch.equal(rec.context, memory.fixed_context)  # the same vector every step
+        assert rec.weights is None and rec.scores is None and not rec.parts
         assert torch.equal(out, out2) and torch.equal(state.hidden, other.hidden)
 
 
@@ -184,7 +184,7 @@ def test_a_batched_step_equals_each_sentence_stepped_alone(kind):
             torch.testing.assert_close(out[b], out1[0], rtol=0, atol=1e-6)
             if kind != "none":
                 torch.testing.assert_close(
-                    rec["weights"][b, : len(s)], rec1["weights"][0], rtol=0, atol=1e-6
+                    rec.weights[b, : len(s)], rec1.weights[0], rtol=0, atol=1e-6
                 )
 
 
@@ -195,7 +195,7 @@ def test_input_feeding_passes_the_attentional_state_to_the_next_step(kind):
     assert torch.equal(state.feed, torch.zeros(len(SENTENCES), H))  # s~_0 = 0
     torch.testing.assert_close(state.hidden, torch.tanh(dec.bridge(encoded.summary)))
     out, new, rec = dec.step(tokens(0), state, memory)
-    assert torch.equal(new.feed, out) and torch.equal(out, rec["output_input"])  # eval: no drop
+    assert torch.equal(new.feed, out) and torch.equal(out, rec.output_input)  # eval: no drop
     # the fed vector matters: another s~_{t-1} gives another s_t
     changed = new._replace(feed=torch.zeros_like(new.feed))
     _, fed, _ = dec.step(tokens(1), new, memory)
@@ -215,8 +215,8 @@ def test_bahdanau_state_has_no_feed():
     torch.testing.assert_close(state.hidden, torch.tanh(dec.bridge(encoded.summary)))
     _, new, rec = dec.step(tokens(0), state, memory)
     assert new.feed is None
-    assert set(rec) >= {"query_proj", "energies"}  # the additive score's parts are recorded
-    assert rec["energies"].shape == (len(SENTENCES), max(map(len, SENTENCES)), A)
+    assert set(rec.parts) == {"query_proj", "energies"}  # the additive score's parts
+    assert rec.parts["energies"].shape == (len(SENTENCES), max(map(len, SENTENCES)), A)
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 import torch
 
-from attention_core import InputError, Trace, decode
+from attention_core import InputError, Trace, decode, translate
 from attention_core.data import collate
 from attention_core.vocab import EOS, SOS
+from support.translators import make_translator
 
 SOURCES = ["5 mars 2024", "Tuesday, March 5, 2024", "05.03.24"]
 REFERENCE = "2024-03-05"
@@ -182,3 +183,15 @@ def test_batched_greedy_equals_one_sentence_greedy(translator):
     sources = [*SOURCES, "1 janvier 1999", "Montag, 31. Dezember 2040"]
     batched = translate_batch(translator, sources, batch_size=3)
     assert batched == [decode(translator, s).output_tokens for s in sources]
+
+
+@pytest.mark.parametrize("kind", ["dot", "bahdanau", "none"])
+@pytest.mark.parametrize("options", [{}, {"mode": "beam", "beam": 3}])
+def test_decode_always_gives_a_trace_and_translate_its_tokens(kind, options):
+    """One return type each: ``decode`` a Trace, ``translate`` the same output's tokens."""
+    tr = make_translator(kind, seed=3)
+    trace = decode(tr, "5 mars 2024", **options)
+    assert isinstance(trace, Trace)
+    assert translate(tr, "5 mars 2024", **options) == trace.output_tokens
+    with pytest.raises(TypeError):
+        decode(tr, "5 mars 2024", record=False)

@@ -42,19 +42,19 @@ def children_of(trace: Trace) -> dict[int | None, list[dict]]:
     """Parent id (None for the root) -> its child nodes, best cumulative log-probability first."""
     children: dict[int | None, list[dict]] = {}
     for node in trace.beam_nodes:
-        children.setdefault(node["parent"], []).append(node)
+        children.setdefault(node.parent, []).append(node)
     for kids in children.values():
-        kids.sort(key=lambda n: (-n["cum_log_prob"], n["id"]))
+        kids.sort(key=lambda n: (-n.cum_log_prob, n.id))
     return children
 
 
 def path_ids(trace: Trace, node_id: int) -> list[int]:
     """The node ids from the first step down to ``node_id``."""
-    by_id = {n["id"]: n for n in trace.beam_nodes}
+    by_id = {n.id: n for n in trace.beam_nodes}
     path = []
     while node_id is not None:
         path.append(node_id)
-        node_id = by_id[node_id]["parent"]
+        node_id = by_id[node_id].parent
     return path[::-1]
 
 
@@ -66,11 +66,11 @@ def display_status(trace: Trace) -> dict[int, str]:
     """
     alive: set[int] = set()
     for node in trace.beam_nodes:
-        if node["status"] in ("finished", "cut"):
-            alive.update(path_ids(trace, node["id"]))
+        if node.status in ("finished", "cut"):
+            alive.update(path_ids(trace, node.id))
     ended = ("finished", "cut", "pruned")
     return {
-        n["id"]: n["status"] if n["status"] in ended else "kept" if n["id"] in alive else "pruned"
+        n.id: n.status if n.status in ended else "kept" if n.id in alive else "pruned"
         for n in trace.beam_nodes
     }
 
@@ -89,8 +89,8 @@ def tree_layout(trace: Trace) -> dict[int | None, tuple[float, float]]:
             next_row += 1
             return
         for kid in kids:
-            place(kid["id"], x + 1)
-        ys = [pos[k["id"]][1] for k in kids]
+            place(kid.id, x + 1)
+        ys = [pos[k.id][1] for k in kids]
         pos[node_id] = (x, (min(ys) + max(ys)) / 2)
 
     place(None, 0)
@@ -99,7 +99,7 @@ def tree_layout(trace: Trace) -> dict[int | None, tuple[float, float]]:
 
 def _edges(trace, pos, ids, colour, width, opacity, name):
     """One line trace: an edge from each node in ``ids`` to its parent (the root for step 1)."""
-    parent = {n["id"]: n["parent"] for n in trace.beam_nodes}
+    parent = {n.id: n.parent for n in trace.beam_nodes}
     xs, ys = [], []
     for node_id in ids:
         a = parent[node_id]
@@ -149,16 +149,16 @@ def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure
     step_word, logp_word = tr("hover_step", lang), tr("beam_hover_log_prob", lang)
     cum_word, status_word = tr("beam_hover_cum_log_prob", lang), tr("col_status", lang)
     for kind, (symbol, colour, size, opacity) in STYLES.items():
-        nodes = [n for n in trace.beam_nodes if status[n["id"]] == kind]
+        nodes = [n for n in trace.beam_nodes if status[n.id] == kind]
         if not nodes:
             continue
         legend = html.escape(tr(LEGEND_KEYS[kind], lang))  # our strings may hold "<eos>"
         fig.add_trace(
             go.Scatter(
-                x=[pos[n["id"]][0] for n in nodes],
-                y=[pos[n["id"]][1] for n in nodes],
+                x=[pos[n.id][0] for n in nodes],
+                y=[pos[n.id][1] for n in nodes],
                 mode="markers+text",
-                text=[f"{token_html(n['token'])}<br>{n['cum_log_prob']:.2f}" for n in nodes],
+                text=[f"{token_html(n.token)}<br>{n.cum_log_prob:.2f}" for n in nodes],
                 # Beside the marker, not above it: two lines above a marker reached into the
                 # row above (a neighbour's star) and past the plot's top edge (issue 14).
                 textposition="middle right",
@@ -172,17 +172,17 @@ def beam_tree(trace: Trace, lang: str, selected: int | None = None) -> go.Figure
                     color=colour,
                     opacity=opacity,
                     line=dict(
-                        color=[CHOSEN if n["id"] in chosen else "#FFFFFF" for n in nodes],
-                        width=[3 if n["id"] in chosen else 1 for n in nodes],
+                        color=[CHOSEN if n.id in chosen else "#FFFFFF" for n in nodes],
+                        width=[3 if n.id in chosen else 1 for n in nodes],
                     ),
                 ),
                 customdata=[
                     [
-                        n["id"],
-                        token_html(n["token"]),
-                        n["step"] + 1,
-                        n["log_prob"],
-                        n["cum_log_prob"],
+                        n.id,
+                        token_html(n.token),
+                        n.step + 1,
+                        n.log_prob,
+                        n.cum_log_prob,
                         legend,
                     ]
                     for n in nodes
