@@ -352,9 +352,9 @@ def check_tables(trace: Trace, t: int, lang: str, panels) -> None:
     frame = tables.attention_table(trace, lang)
     assert len(frame) == len(trace.steps)
     for name in panels:
-        frame = pd.DataFrame(REGISTRY[name].table(trace, t, lang))
+        table = pd.DataFrame(REGISTRY[name].table(trace, t, lang))
         # the line view's table lists the lines drawn: none when every weight is too small
-        assert len(frame.columns) > 0 and (len(frame) > 0 or name == "lines"), name
+        assert len(table.columns) > 0 and (len(table) > 0 or name == "lines"), name
     if trace.mode == "beam":
         assert len(tables.hypotheses_table(trace, lang)) == len(trace.hypotheses)
     text = tables.attention_csv(trace)
