@@ -6,6 +6,7 @@ listed explicitly with ASCII URL paths, so their titles can be translated withou
 
 import streamlit as st
 
+from explorer import turns
 from explorer.strings import tr
 from explorer.views import stepper, ui
 
@@ -27,34 +28,35 @@ PAGES = [
     ("training", "page_training", ":material/timeline:"),
     ("about", "page_about", ":material/menu_book:"),
 ]
-ui.init_state()
-st.set_page_config(
-    page_title=tr("app_title", st.session_state.get("lang", "en")),
-    page_icon="🔎",
-    layout="wide",
-    initial_sidebar_state="collapsed" if stepper.presenting() else "auto",
-)
-stepper.apply_presenter_style()
-selection = ui.sidebar()
-lang = selection.lang
-pages = [
-    # The explorer is the default page, at "/"; Streamlit names a page by its url_path, so the
-    # default one takes another, and a hidden copy answers "/explorer" (a visitor who types
-    # it would otherwise meet Streamlit's English "Page not found" dialog; issue 14).
-    st.Page(
-        f"{PAGE_DIR}/{slug}.py",
-        title=tr(title, lang),
-        icon=icon,
-        url_path="home" if slug == "explorer" else slug,
-        default=slug == "explorer",
+with turns.RUNS.turn():  # first come, first served (explorer/turns.py)
+    ui.init_state()
+    st.set_page_config(
+        page_title=tr("app_title", st.session_state.get("lang", "en")),
+        page_icon="🔎",
+        layout="wide",
+        initial_sidebar_state="collapsed" if stepper.presenting() else "auto",
     )
-    for slug, title, icon in PAGES
-]
-explorer_alias = st.Page(
-    f"{PAGE_DIR}/explorer.py",
-    title=tr("page_explorer", lang),
-    icon=PAGES[1][2],
-    url_path="explorer",
-    visibility="hidden",
-)
-st.navigation([*pages, explorer_alias]).run()
+    stepper.apply_presenter_style()
+    selection = ui.sidebar()
+    lang = selection.lang
+    pages = [
+        # The explorer is the default page, at "/"; Streamlit names a page by its url_path, so the
+        # default one takes another, and a hidden copy answers "/explorer" (a visitor who types
+        # it would otherwise meet Streamlit's English "Page not found" dialog; issue 14).
+        st.Page(
+            f"{PAGE_DIR}/{slug}.py",
+            title=tr(title, lang),
+            icon=icon,
+            url_path="home" if slug == "explorer" else slug,
+            default=slug == "explorer",
+        )
+        for slug, title, icon in PAGES
+    ]
+    explorer_alias = st.Page(
+        f"{PAGE_DIR}/explorer.py",
+        title=tr("page_explorer", lang),
+        icon=PAGES[1][2],
+        url_path="explorer",
+        visibility="hidden",
+    )
+    st.navigation([*pages, explorer_alias]).run()

@@ -3,6 +3,8 @@
     python -m benchmarks.load_ws --sessions 30            # issue 7's load test
     python -m benchmarks.load_ws --sessions 30 --think 5  # a class that reads before clicking
     python -m benchmarks.load_ws --sessions 3 --rounds 1  # smoke run
+    python -m benchmarks.load_ws --sessions 30 --rounds 1 --together --task fra-eng
+                                                # the page open, "everyone, type now"
 
 Why not browsers: ``benchmarks/load_test.py`` drives real Chromium contexts, but 30 of them on
 this 2-core machine swamp the CPU (load average 19, page loads of 140 s): the browsers, not the
@@ -20,11 +22,12 @@ Each session opens ``/?model=dates-dot&lang=en``, types its own date (``sentence
 load_test.py; with ``--task fra-eng``: ``/?model=fra-eng-dot``, its own English sentence), then
 for ``--rounds`` rounds switches the model (bahdanau, none, dot: the sidebar radio ``kind``, whose
 value is its option's label) and reruns once with nothing changed (what a rerun from another
-widget costs). Stepping happens in the browser (the step player,
-explorer/player/js), so it is no server action any more. Each action follows
-the previous one's end at once (``--think`` adds a pause, 0.5
-to 1.5 times as long, before each): with many sessions the server is saturated, and the report
-shows its throughput. Per action it measures the time from sending the BackMsg to (a) the
+widget costs). Stepping happens in the browser (the step player, explorer/player/js), so it is
+no server action any more. Each action follows the previous one's end at once (``--think`` adds
+a pause, 0.5 to 1.5 times as long, before each; ``--together``: every session first opens the
+page, then all type at the same moment, as a class told "type your own sentence now"): with
+many sessions the server is saturated, and the report shows its throughput. Per action it
+measures the time from sending the BackMsg to (a) the
 ForwardMsg that carries the updated heatmap (the step player's payload, its matrix checked: the
 session's own tokens as tick text, in the escaped form of explorer/figures/style.py; a new figure
 after a model switch) and (b) ``script_finished``. Errors: exception elements, the "unexpected
@@ -309,6 +312,9 @@ class WsRun(Run):
         # One session alone (--sessions 1): the server's CPU time of each action, by action
         self.cpu_pids: list[int] = []
         self.cpu_ms: dict[str, list[float]] = {}
+        # --together: every session waits here after its page load, so that all type at once
+        self.ready: asyncio.Barrier | None = None
+        self.together = False
 
 
 class Session:
@@ -392,6 +398,8 @@ class Session:
             if not first["heatmaps"]:
                 raise RuntimeError("the page has no heatmap")
             box = WidgetState(id=client.key_id(f"sentence:{TASK}"), string_value=self.sentence)
+            if self.run.ready is not None:
+                await self.run.ready.wait()
             result = await self.act("type_sentence", box, lambda s: ticks_of(s) == self.ticks)
             self.check_own(result, "typed")
             client.key_id(KIND_KEY)
@@ -407,6 +415,8 @@ class Session:
             if self.run.verbose:
                 self.log("done")
         except Exception as exc:  # any failure counts as an error of this session
+            if self.run.ready is not None:
+                await self.run.ready.abort()  # the others stop waiting (and count an error)
             detail = str(exc).splitlines()[0][:300] if str(exc) else ""
             message = f"session {self.n}: {type(exc).__name__}: {detail}"
             self.run.errors.append(message)
@@ -446,6 +456,8 @@ async def drive(run: WsRun, pids: list[int], sessions: int, rounds: int, stagger
     if sessions == 1:  # alone, each action's server CPU is its own
         run.cpu_pids = pids
     players = [Session(i, texts[i], run) for i in range(sessions)]
+    if run.together:
+        run.ready = asyncio.Barrier(sessions)
 
     async def staggered(s: Session) -> None:
         await asyncio.sleep(s.n * stagger)
@@ -483,20 +495,23 @@ def measure(
     think: float = 0.0,
     replicas: int = 1,
     task: str = "dates",
+    together: bool = False,
 ) -> dict:
     """Start the server (or ``replicas`` of it behind nginx, deploy/local.py), run the sessions,
     stop the server; the report as a dict. Memory and CPU are summed over the replicas."""
     global TASK
     TASK, before = task, TASK
     try:
-        return _measure(sessions, rounds, seconds, stagger, verbose, think, replicas, task)
+        return _measure(
+            sessions, rounds, seconds, stagger, verbose, think, replicas, task, together
+        )
     finally:
         TASK = before
 
 
-def _measure(sessions, rounds, seconds, stagger, verbose, think, replicas, task) -> dict:
+def _measure(sessions, rounds, seconds, stagger, verbose, think, replicas, task, together):
     load_before = os.getloadavg()
-    report: dict = {"replicas": replicas, "task": task}
+    report: dict = {"replicas": replicas, "task": task, "together": together}
     with ExitStack() as stack:
         if replicas > 1:
             running = stack.enter_context(local.replicas(replicas, timeout_s=min(120, seconds)))
@@ -507,6 +522,7 @@ def _measure(sessions, rounds, seconds, stagger, verbose, think, replicas, task)
         pids = [s.proc.pid for s in servers]
         run = WsRun(url, seconds, verbose, think)
         run.sticky = replicas > 1
+        run.together = together
         report["server_start_s"] = round(max(s.healthy_s for s in servers), 1)
         report["rss_idle_mb"] = rss_all(pids)
         report.update(asyncio.run(drive(run, pids, sessions, rounds, stagger)))
@@ -537,6 +553,7 @@ def _report(run: WsRun, r: dict, sessions: int, rounds: int, seconds: float, loa
     return {
         "sessions": sessions,
         "task": r.get("task"),
+        "together": r.get("together", False),
         "replicas": r.get("replicas", 1),
         "sessions_per_replica": r.get("sessions_per_replica"),
         "completed_sessions": run.completed,
@@ -605,6 +622,11 @@ def main() -> None:
     parser.add_argument(
         "--task", choices=sorted(TASKS), default="dates", help="what the sessions type"
     )
+    parser.add_argument(
+        "--together",
+        action="store_true",
+        help="every session opens the page first, then all type at the same moment",
+    )
     args = load.parse(parser)
     try:
         out = measure(
@@ -616,6 +638,7 @@ def main() -> None:
             args.think,
             args.replicas,
             args.task,
+            args.together,
         )
     except (RuntimeError, OutOfTime) as exc:
         raise SystemExit(str(exc)) from exc

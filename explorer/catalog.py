@@ -128,16 +128,31 @@ def find(catalog: dict[str, dict[str, Entry]], name: str) -> Entry | None:
     return None
 
 
+# evaluation.json by (file, inode, size, mtime), as the configs: the sidebar shows a model's
+# test figures on every run.
+_EVALUATIONS: dict[tuple, dict | None] = {}
+
+
 def read_evaluation(entry: Entry) -> dict | None:
     """The checkpoint's evaluation.json (``evaluate --save``), or None when it is missing or
     not a JSON object."""
     if not entry.present:
         return None
+    path = entry.path / "evaluation.json"
     try:
-        data = json.loads((entry.path / "evaluation.json").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        info = path.stat()
+    except OSError:
         return None
-    return data if isinstance(data, dict) else None
+    key = (str(path), info.st_ino, info.st_size, info.st_mtime_ns)
+    if key not in _EVALUATIONS:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            data = None
+        if len(_EVALUATIONS) > 256:  # checkpoints come and go in tests: keep the cache small
+            _EVALUATIONS.clear()
+        _EVALUATIONS[key] = data if isinstance(data, dict) else None
+    return _EVALUATIONS[key]
 
 
 def number(value) -> float | None:

@@ -15,6 +15,7 @@ fonts), so neither KaTeX's stylesheet nor its 20 font files need to travel.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -165,10 +166,17 @@ def _page(lang: str, title: str, note: str, body: str, module: str, css: str = "
 def estimated_bytes(payload: bytes, lang: str) -> int:
     """The file's size before it is made: the payload, the libraries and the player (the page
     frame and licences add about 5 kB)."""
+    return len(payload) + _fixed_bytes(lang) + 5_000
+
+
+@functools.cache
+def _fixed_bytes(lang: str) -> int:
+    """What every file of a language holds besides the payload: the libraries and the player's
+    code. Once per process: reading a dozen files on every rerun cost 5 % of a class's server
+    time (py-spy, benchmarks/load_ws.py)."""
     names = [PLOTLY, KATEX, *LICENCES] + ([LOCALE_KO] if lang == "ko" else [])
     fixed = sum((VENDOR / name).stat().st_size for name in names)
-    code = len(assets.script().encode()) + len(assets.style().encode())
-    return len(payload) + fixed + code + 5_000
+    return fixed + len(assets.script().encode()) + len(assets.style().encode())
 
 
 def slug(text: str, limit: int = 40) -> str:

@@ -152,11 +152,10 @@ def show_details(sel: Selection, trace: Trace) -> None:
         mime="application/json",
         on_click="ignore",
     )
-    csv = tables.attention_csv(trace)
-    if csv is not None:
+    if trace.attention_matrix is not None:
         middle.download_button(
             tr("download_csv", lang),
-            data=csv,
+            data=lambda: tables.attention_csv(trace),  # written only when asked for
             file_name=f"{name}-attention.csv",
             mime="text/csv",
             on_click="ignore",
