@@ -78,3 +78,14 @@ def test_limits_hold_for_the_whole_sentence(trace):
     assert {panel.figure(trace, t, "en").data[0]["zmax"] for t in range(len(trace.steps))} == {
         panel.limit_of(trace)
     }
+
+
+def test_the_output_line_stands_above_s_tilde_only():
+    """The line marks s̃_t as made from the rows above it; the PyTorch tutorial's kind reads
+    s_t itself, so its output panel has no line."""
+    with_tilde = decode(make_translator("dot"), "5 mars 2024")
+    shapes = panels.REGISTRY["output"].figure(with_tilde, 0, "en").layout.get("shapes", [])
+    assert len(shapes) == 1
+    rows = [("a_t", np.zeros(3)), ("s_t", np.ones(3))]
+    bare = drawing.Vectors(total="s~_t").figure(with_tilde, rows, "en", 1.0)
+    assert not bare.layout.get("shapes")

@@ -61,11 +61,11 @@ def _z(values) -> dict:
 
 @dataclass(frozen=True)
 class Vectors:
-    """Named vectors, one row each, one column per unit; ``total``: a line above the last row,
-    which the rows above make (s̃_t from the output layer's inputs)."""
+    """Named vectors, one row each, one column per unit; ``total``: the symbol of a last row
+    that the rows above make (s̃_t from the output layer's inputs), drawn below a line."""
 
     col_title: str = "axis_hidden_unit"  # string key
-    total: bool = False
+    total: str = ""
     height: int | None = None
 
     def figure(self, trace: Trace, numbers, lang: str, limit: float) -> Fig:
@@ -73,7 +73,7 @@ class Vectors:
         z = np.vstack([np.asarray(v, dtype=float) for _, v in numbers])  # (rows, H)
         col_title = tr(self.col_title, lang)
         fig = matrix_figure(z, names, lang, col_title=col_title, limit=limit, height=self.height)
-        if self.total:
+        if self.total and numbers[-1][0] == self.total:
             fig.add_hline(y=len(names) - 1.5, line=dict(color="black", width=2))
         return fig
 

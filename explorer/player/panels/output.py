@@ -26,7 +26,7 @@ def numbers(trace: Trace, t: int) -> tuple[tuple[str, np.ndarray], ...]:
 PANEL = Panel(
     "output",
     numbers,
-    Vectors(total=True),
+    Vectors(total="s~_t"),  # without s~_t (the tutorial's kind) no line: s_t is read as it is
     "kind:output_title",
     "kind:output_caption",
     reveals=True,
