@@ -107,12 +107,11 @@ def _panel(trace: Trace, panel: panels.Panel, lang: str, present: bool, names) -
     n = len(trace.steps)
     caption = panel.caption_key(trace)
     compact = panel.compact if panel.compact and panel.compact_from in names else None
-    updates = [panel.update(trace, k) for k in range(n)] if not panel.static else [None]
+    stepped = panel.stepped(trace, lang)  # [(update, table)] per step
+    updates = [u for u, _ in stepped]
     figure = _figure(trace, panel.figure, None, lang, present, compact, updates[0] and updates)
     base_z = figure["base"]["data"][0].get("z") if figure["base"]["data"] else None
-    table = [
-        table_dict(panel.table(trace, k, lang), _z_at(u, base_z)) for k, u in enumerate(updates)
-    ]
+    table = [table_dict(columns, _z_at(u, base_z)) for u, columns in stepped]
     text = tr(caption, lang) if caption else ""
     if panel.figures_line is not None:  # the sentence's measured figures, no math in them
         text = f"{text} {panel.figures_line(trace, lang)}".strip()

@@ -55,6 +55,18 @@ class Panel:
     def table(self, trace: Trace, t: int, lang: str) -> tables.Columns:
         return self.drawing.table(trace, self.numbers(trace, t), lang)
 
+    def stepped(self, trace: Trace, lang: str) -> list[tuple[dict | None, tables.Columns]]:
+        """(update, table) of every step (only step 1's for a static panel), each step's
+        numbers computed once for both."""
+        if self.static:
+            return [(None, self.table(trace, 0, lang))]
+        out = []
+        for t in range(len(trace.steps)):
+            numbers = self.numbers(trace, t)
+            update = self.drawing.update(trace, numbers)
+            out.append((update, self.drawing.table(trace, numbers, lang)))
+        return out
+
     def limit_of(self, trace: Trace) -> float:
         if self.limit is not None:
             return once(trace, ("limit", self.name), lambda: self.limit(trace))
